@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SafetyPlanner",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SafetyPlanner", targets: ["SafetyPlanner"]),
+        .executable(name: "safetyplan", targets: ["safetyplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "SafeXML", dependencies: ["CLibXML2"]),
+        .target(
+            name: "SafetyPlanner",
+            dependencies: ["SafeXML"],
+            resources: [.embedInCode("BundledTemplates")]
+        ),
+        .executableTarget(
+            name: "safetyplan",
+            dependencies: [
+                "SafetyPlanner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"], exclude: ["Fixtures"]),
+        .testTarget(name: "SafetyPlannerTests", dependencies: ["SafetyPlanner"], exclude: ["Fixtures"]),
+        .testTarget(name: "safetyplanTests", dependencies: ["safetyplan"], exclude: ["Fixtures"]),
+    ]
+)
