@@ -1,0 +1,253 @@
+import CLibXML2
+
+/// libxml2 is initialised once, before any parser runs, as its thread-safety rules require.
+private let libxml2Initialized: Void = xmlInitParser()
+
+/// The only parser options SafeXML ever uses.
+///
+/// No `NOENT` (it would expand external entities), `DTDLOAD`, `DTDATTR`, `RECOVER`,
+/// `XINCLUDE` or `HUGE`; `NONET` stops any network access even if a DOCTYPE slipped through.
+private let parseOptions = Int32(
+    XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
+)
+
+/// The message for a refused document type declaration.
+let doctypeNotAllowedMessage = "DOCTYPE is not allowed"
+
+/// Refuses a DOCTYPE as soon as libxml2 has read its name, before any of its subset.
+///
+/// Stopping the parser here means no entity declaration (no entity bomb) and no external
+/// subset or entity (`SYSTEM "file:///…"`) is ever read.
+private let refuseDoctype: internalSubsetSAXFunc = { context, _, _, _ in
+    guard let context else { return }
+    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    if let collector = DiagnosticCollector.from(parserContext: context) {
+        let location: SourceLocation
+        if let offset = collector.source.doctypeOffset() {
+            let position = collector.source.position(ofOffset: offset)
+            location = SourceLocation(file: collector.file, line: position.line, column: position.column)
+        } else {
+            let input = parser.pointee.input
+            location = SourceLocation(
+                file: collector.file,
+                line: max(Int(input?.pointee.line ?? 1), 1),
+                column: max(Int(input?.pointee.col ?? 1), 1)
+            )
+        }
+        collector.record(XMLError(message: doctypeNotAllowedMessage, location: location))
+    }
+    xmlStopParser(parser)
+}
+
+/// The parser's structured error handler; libxml2 passes the parser context as user data.
+private let collectParserError: xmlStructuredErrorFunc = { context, error in
+    guard let error, let collector = DiagnosticCollector.from(parserContext: context) else { return }
+    collector.record(UnsafePointer(error))
+}
+
+/// A validation or schema-compilation error handler; the user data is the collector itself.
+let collectError: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    Unmanaged<DiagnosticCollector>.fromOpaque(context).takeUnretainedValue().record(UnsafePointer(error))
+}
+
+/// A libxml2 document parsed securely from memory, with the location of every element.
+///
+/// Owns the `xmlDoc` and frees it when released; converts it to plain Swift values with
+/// `makeRoot()`.
+final class ParsedDocument {
+    let doc: xmlDocPtr
+    let file: String
+    let source: SourceText
+    /// Element locations by node address, filled once after parsing.
+    private(set) var locations: [UnsafeMutableRawPointer: SourceLocation] = [:]
+
+    /// Parses `bytes`, throwing the first error.
+    init(_ bytes: [UInt8], file: String, maxBytes: Int) throws(XMLError) {
+        _ = libxml2Initialized
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard !bytes.isEmpty else {
+            throw XMLError(message: "document is empty", location: start)
+        }
+        let limit = min(maxBytes, Int(Int32.max))
+        guard bytes.count <= limit else {
+            throw XMLError(message: "input is larger than \(limit) bytes", location: start)
+        }
+        self.file = file
+        source = SourceText(bytes)
+
+        guard let parser = xmlNewParserCtxt() else {
+            throw XMLError(message: "out of memory", location: start)
+        }
+        defer { xmlFreeParserCtxt(parser) }
+        let collector = DiagnosticCollector(file: file, source: source)
+        parser.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
+        parser.pointee.sax.pointee.internalSubset = refuseDoctype
+        parser.pointee.sax.pointee.externalSubset = refuseDoctype
+        parser.pointee.sax.pointee.serror = collectParserError
+        parser.pointee.sax.pointee.initialized = UInt32(XML_SAX2_MAGIC)
+
+        let result = withExtendedLifetime(collector) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlCtxtReadMemory(parser, $0, Int32(buffer.count), nil, nil, parseOptions)
+                }
+            }
+        }
+        parser.pointee._private = nil
+        if let first = collector.errors.first {
+            if let result { xmlFreeDoc(result) }
+            throw first
+        }
+        guard let result, parser.pointee.wellFormed != 0, xmlDocGetRootElement(result) != nil else {
+            if let result { xmlFreeDoc(result) }
+            throw XMLError(message: "document is not well-formed", location: start)
+        }
+        doc = result
+        computeLocations()
+    }
+
+    deinit {
+        xmlFreeDoc(doc)
+    }
+
+    /// Finds the location of each element: by scanning the source for start tags when that
+    /// matches libxml2's tree, else on the line libxml2 recorded.
+    private func computeLocations() {
+        var elements: [xmlNodePtr] = []
+        Self.collectElements(xmlDocGetRootElement(doc), into: &elements)
+        let offsets = source.startTagOffsets()
+        if offsets.count == elements.count {
+            for (element, offset) in zip(elements, offsets) {
+                let position = source.position(ofOffset: offset)
+                locations[UnsafeMutableRawPointer(element)] =
+                    SourceLocation(file: file, line: position.line, column: position.column)
+            }
+            return
+        }
+        var seen: [String: Int] = [:]
+        for element in elements {
+            let line = Int(xmlGetLineNo(element))
+            let name = Self.qualifiedName(element)
+            let key = "\(line) \(name)"
+            let occurrence = (seen[key] ?? 0) + 1
+            seen[key] = occurrence
+            let column = source.column(ofTag: name, line: line, occurrence: occurrence) ?? 1
+            locations[UnsafeMutableRawPointer(element)] =
+                SourceLocation(file: file, line: max(line, 1), column: column)
+        }
+    }
+
+    /// Appends `node` and its descendant elements in document order (depth ≤ 256 is
+    /// guaranteed by libxml2's nesting limit, so recursion is safe).
+    private static func collectElements(_ node: xmlNodePtr?, into elements: inout [xmlNodePtr]) {
+        guard let node, node.pointee.type == XML_ELEMENT_NODE else { return }
+        elements.append(node)
+        var child = node.pointee.children
+        while let current = child {
+            collectElements(current, into: &elements)
+            child = current.pointee.next
+        }
+    }
+
+    static func qualifiedName(_ node: xmlNodePtr) -> String {
+        let name = node.pointee.name.map { String(cString: $0) } ?? ""
+        if let prefix = node.pointee.ns?.pointee.prefix {
+            return String(cString: prefix) + ":" + name
+        }
+        return name
+    }
+
+    /// The location of an element node, or of the element that holds a non-element node.
+    func location(of node: xmlNodePtr) -> SourceLocation? {
+        var current: xmlNodePtr? = node
+        while let candidate = current {
+            if let location = locations[UnsafeMutableRawPointer(candidate)] { return location }
+            current = candidate.pointee.parent
+        }
+        return nil
+    }
+
+    /// Validates the document and returns every error, in libxml2's order.
+    func validate(against schema: RelaxNGSchema) -> [XMLError] {
+        guard let context = xmlRelaxNGNewValidCtxt(schema.schema) else {
+            return [XMLError(message: "out of memory", location: SourceLocation(file: file, line: 1, column: 1))]
+        }
+        defer { xmlRelaxNGFreeValidCtxt(context) }
+        let collector = DiagnosticCollector(file: file, source: source)
+        collector.locate = { [unowned self] node in self.location(of: node) }
+        let status = withExtendedLifetime(collector) {
+            xmlRelaxNGSetValidStructuredErrors(context, collectError, Unmanaged.passUnretained(collector).toOpaque())
+            return xmlRelaxNGValidateDoc(context, doc)
+        }
+        var errors: [XMLError] = []
+        for error in collector.errors where !errors.contains(error) {
+            errors.append(error)
+        }
+        if status != 0 && errors.isEmpty {
+            let root = xmlDocGetRootElement(doc).flatMap { location(of: $0) }
+            errors.append(
+                XMLError(
+                    message: "document does not match the schema",
+                    location: root ?? SourceLocation(file: file, line: 1, column: 1)
+                )
+            )
+        }
+        return errors
+    }
+
+    /// Converts the root element to plain Swift values.
+    func makeRoot() -> Element {
+        makeElement(xmlDocGetRootElement(doc)!)
+    }
+
+    private func makeElement(_ node: xmlNodePtr) -> Element {
+        let location = locations[UnsafeMutableRawPointer(node)] ?? SourceLocation(file: file, line: 1, column: 1)
+        var attributes: [Attribute] = []
+        var property = node.pointee.properties
+        while let attribute = property {
+            let value: String
+            if let text = xmlNodeListGetString(doc, attribute.pointee.children, 1) {
+                defer { clibxml2_free(text) }
+                value = String(cString: text)
+            } else {
+                value = ""
+            }
+            attributes.append(
+                Attribute(
+                    name: attribute.pointee.name.map { String(cString: $0) } ?? "",
+                    namespace: attribute.pointee.ns?.pointee.href.map { String(cString: $0) },
+                    value: value,
+                    location: location
+                )
+            )
+            property = attribute.pointee.next
+        }
+        var children: [Node] = []
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(.element(makeElement(current)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                let text = current.pointee.content.map { String(cString: $0) } ?? ""
+                if case .text(let previous) = children.last {
+                    children[children.count - 1] = .text(previous + text)
+                } else if !text.isEmpty {
+                    children.append(.text(text))
+                }
+            default:
+                break  // comments, processing instructions
+            }
+            child = current.pointee.next
+        }
+        return Element(
+            name: node.pointee.name.map { String(cString: $0) } ?? "",
+            namespace: node.pointee.ns?.pointee.href.map { String(cString: $0) },
+            attributes: attributes,
+            children: children,
+            location: location
+        )
+    }
+}

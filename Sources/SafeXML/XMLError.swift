@@ -1,0 +1,23 @@
+/// One diagnostic from parsing an XML document or validating it against a RELAX NG schema.
+///
+/// The message is one sentence without a trailing newline; libxml2's wording is kept where it
+/// is clear and rewritten where it names libxml2 internals.
+public struct XMLError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong, in one sentence.
+    public var message: String
+    /// Where it is wrong.
+    public var location: SourceLocation
+
+    /// Creates a diagnostic.
+    ///
+    /// - Parameters:
+    ///   - message: What is wrong, in one sentence, without a trailing newline.
+    ///   - location: Where it is wrong.
+    public init(message: String, location: SourceLocation) {
+        self.message = message
+        self.location = location
+    }
+
+    /// The diagnostic in the compiler's form, `file:line:column: error: message`.
+    public var description: String { "\(location): error: \(message)" }
+}
