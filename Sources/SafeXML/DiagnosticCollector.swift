@@ -8,8 +8,9 @@ import CLibXML2
 final class DiagnosticCollector {
     let file: String
     let source: SourceText
-    /// Finds the location of a libxml2 node, for errors that name one.
-    var locate: (xmlNodePtr) -> SourceLocation? = { _ in nil }
+    /// Finds the location of a libxml2 node, for errors that name one; the second argument
+    /// is the (cleaned) message.
+    var locate: (xmlNodePtr, String) -> SourceLocation? = { _, _ in nil }
     private(set) var errors: [XMLError] = []
 
     init(file: String, source: SourceText) {
@@ -28,7 +29,7 @@ final class DiagnosticCollector {
         let message = value.message.map { Self.message(String(cString: $0)) } ?? "unknown error"
         var location: SourceLocation?
         if let node = value.node {
-            location = locate(node.assumingMemoryBound(to: xmlNode.self))
+            location = locate(node.assumingMemoryBound(to: xmlNode.self), message)
         }
         if location == nil {
             // Parser errors: line in `line`, column in `int2` (libxml2's documented use).
@@ -58,7 +59,14 @@ final class DiagnosticCollector {
             }
             return first
         }
-        return lines.joined(separator: " ")
+        var message = lines.joined(separator: " ").replacing(" , ", with: ", ")
+        // RELAX NG messages may start with the reporting function's name.
+        if message.hasPrefix("xmlRelaxNG"), let colon = message.firstIndex(of: ":"),
+            !message[..<colon].contains(" ")
+        {
+            message = String(message[message.index(after: colon)...].drop { $0 == " " })
+        }
+        return message
     }
 
     /// The collector behind a parser context's `_private`.

@@ -176,7 +176,18 @@ final class ParsedDocument {
         }
         defer { xmlRelaxNGFreeValidCtxt(context) }
         let collector = DiagnosticCollector(file: file, source: source)
-        collector.locate = { [unowned self] node in self.location(of: node) }
+        collector.locate = { [unowned self] node, message in
+            // libxml2 sometimes attaches "Element plan failed to …" to plan's first child;
+            // when the message names an element, prefer the nearest ancestor of that name.
+            if message.hasPrefix("Element "), let named = message.split(separator: " ").dropFirst().first {
+                var current: xmlNodePtr? = node
+                while let candidate = current, candidate.pointee.type == XML_ELEMENT_NODE {
+                    if Self.qualifiedName(candidate) == named { return self.location(of: candidate) }
+                    current = candidate.pointee.parent
+                }
+            }
+            return self.location(of: node)
+        }
         let status = withExtendedLifetime(collector) {
             xmlRelaxNGSetValidStructuredErrors(context, collectError, Unmanaged.passUnretained(collector).toOpaque())
             return xmlRelaxNGValidateDoc(context, doc)

@@ -30,7 +30,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
         // libxml2 compiles a copy of the document and rewrites it, so node addresses are of
         // no use here: locate by the line libxml2 reports and the element's name on it.
         let collector = DiagnosticCollector(file: file, source: parsed.source)
-        collector.locate = { node in
+        collector.locate = { node, _ in
             guard node.pointee.type == XML_ELEMENT_NODE else { return nil }
             let line = Int(xmlGetLineNo(node))
             guard line > 0 else { return nil }
