@@ -1,8 +1,63 @@
 import ArgumentParser
 import SafetyPlanner
 
+/// The `safetyplan` command: builds safety plans, forms and handouts from XML templates.
+///
+/// The tool stays thin: it reads arguments and files, calls the library once, writes the
+/// result atomically and maps errors to exit codes (0 success, 1 input error, 64 usage).
 @main
 struct SafetyPlan: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "safetyplan", abstract: "Build safety plans.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "safetyplan",
+        abstract: "Build safety plans for youth, fitted to their stage of change.",
+        discussion: """
+            Plans are made from XML templates and a JSON data file, and printed as plain \
+            text or HTML. Nothing is sent anywhere; output files are readable by you only.
+            """,
+        subcommands: [Generate.self]
+    )
+}
+
+extension Stage: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument)
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.id) }
+}
+
+/// The output format as written on the command line.
+enum FormatOption: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case html
+}
+
+/// Options every rendering command shares.
+struct RenderOptions: ParsableArguments {
+    @Option(help: "Output format: text or html.")
+    var format: FormatOption = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (created readable by you only) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: "Wrap text at this many columns (20–400).")
+    var width: Int = 72
+
+    @Option(help: ArgumentHelp("Use an agency's templates folder; its files replace the bundled ones of the same name.", valueName: "DIR"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("Refuse template and data files larger than this many bytes.", valueName: "BYTES"))
+    var maxInputSize: Int = 1 << 20
+
+    func validate() throws {
+        guard (20...400).contains(width) else { throw ValidationError("--width must be between 20 and 400.") }
+        guard maxInputSize > 0 else { throw ValidationError("--max-input-size must be positive.") }
+    }
+
+    var outputFormat: OutputFormat {
+        switch format {
+        case .text: return .text(width: width)
+        case .html: return .html
+        }
+    }
 }

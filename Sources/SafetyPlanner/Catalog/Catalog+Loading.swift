@@ -1,0 +1,195 @@
+import SafeXML
+
+extension Catalog {
+    /// The catalog files and the schema each must satisfy.
+    static let files: [(file: String, schema: String)] = [
+        ("stages.xml", "stages.rng"),
+        ("guidance.xml", "guidance.rng"),
+        ("principles.xml", "principles.rng"),
+        ("resources.xml", "resources.rng"),
+    ]
+
+    /// Loads and checks the catalog from a template library.
+    ///
+    /// - Throws: `TemplateError` at the first problem: malformed XML, a schema violation,
+    ///   or a rule a schema cannot say (every stage and domain present exactly once).
+    public static func load(from library: TemplateLibrary) throws(TemplateError) -> Catalog {
+        let stagesRoot = try CatalogFile.root(of: "stages.xml", schema: "stages.rng", in: library)
+        let guidanceRoot = try CatalogFile.root(of: "guidance.xml", schema: "guidance.rng", in: library)
+        let principlesRoot = try CatalogFile.root(of: "principles.xml", schema: "principles.rng", in: library)
+        let resourcesRoot = try CatalogFile.root(of: "resources.xml", schema: "resources.rng", in: library)
+
+        var cycle: [Audience: String] = [:]
+        for element in stagesRoot.elements where element.name == "cycle" {
+            cycle[Audience(rawValue: element.attribute("audience") ?? "") ?? .provider] = element.normalizedText
+        }
+        let stages = try stagesRoot.elements.filter { $0.name == "stage" }.map(StageInfo.init(element:))
+        try CatalogFile.requireEach(Stage.allCases.map(\.id), in: stages.map(\.stage.id), root: stagesRoot, what: "stage")
+
+        let domains = try guidanceRoot.elements.filter { $0.name == "domain" }.map(DomainInfo.init(element:))
+        try CatalogFile.requireEach(Domain.allCases.map(\.id), in: domains.map(\.domain.id), root: guidanceRoot, what: "domain")
+
+        var principles: [Principle] = []
+        for group in principlesRoot.elements where group.name == "group" {
+            for element in group.elements where element.name == "principle" {
+                principles.append(
+                    Principle(
+                        id: element.attribute("id") ?? "", group: group.attribute("id") ?? "",
+                        groupName: group.attribute("name") ?? "", name: element.attribute("name") ?? "",
+                        meaning: element.childText("meaning") ?? "", inPlan: element.childText("in-plan") ?? ""))
+            }
+        }
+        let resources = try resourcesRoot.elements.filter { $0.name == "resource" }.map(Resource.init(element:))
+        return Catalog(
+            stages: Stage.allCases.map { stage in stages.first { $0.stage == stage }! },
+            cycle: cycle, source: stagesRoot.attribute("source") ?? "",
+            domains: Domain.allCases.map { domain in domains.first { $0.domain == domain }! },
+            principles: principles, resources: resources)
+    }
+}
+
+/// Reading helpers shared by the catalog's entry types.
+enum CatalogFile {
+    static func root(of name: String, schema schemaName: String, in library: TemplateLibrary) throws(TemplateError) -> Element {
+        let start = SourceLocation(file: name, line: 1, column: 1)
+        guard let file = library.file(named: name) else { throw TemplateError(.missingFile(name), at: start) }
+        guard let schemaFile = library.file(named: schemaName) else { throw TemplateError(.missingFile(schemaName), at: start) }
+        do {
+            let schema = try SchemaCache.shared.schema(schemaFile)
+            let document = try Document.parse(file.bytes, file: file.displayName, schema: schema)
+            guard document.root.namespace == Catalog.namespace else {
+                throw TemplateError(.wrongNamespace(element: document.root.name, expected: Catalog.namespace), at: document.root.location)
+            }
+            return document.root
+        } catch let error as XMLError {
+            throw TemplateError(error)
+        } catch let error as TemplateError {
+            throw error
+        } catch {
+            throw TemplateError(.malformedXML("\(error)"), at: start)
+        }
+    }
+
+    static func requireEach(_ expected: [String], in found: [String], root: Element, what: String) throws(TemplateError) {
+        for id in expected where found.filter({ $0 == id }).count != 1 {
+            throw TemplateError(.misplaced(element: root.name, reason: "must have exactly one \(what) '\(id)'"), at: root.location)
+        }
+    }
+
+    static func required(_ element: Element, _ attribute: String) throws(TemplateError) -> String {
+        guard let value = element.attribute(attribute) else {
+            throw TemplateError(.missingAttribute(name: attribute, element: element.name), at: element.location)
+        }
+        return value
+    }
+
+    static func requiredChild(_ element: Element, _ name: String) throws(TemplateError) -> String {
+        guard let text = element.childText(name) else {
+            throw TemplateError(.misplaced(element: element.name, reason: "needs a <\(name)>"), at: element.location)
+        }
+        return text
+    }
+
+    static func domains(_ element: Element, _ attribute: String) throws(TemplateError) -> [Domain] {
+        var domains: [Domain] = []
+        for word in (element.attribute(attribute) ?? "").split(separator: " ") {
+            guard let domain = Domain(rawValue: String(word)) else {
+                throw TemplateError(.unknownDomain(String(word)), at: element.location)
+            }
+            domains.append(domain)
+        }
+        return domains
+    }
+}
+
+/// Compiled schemas, so each `.rng` file is compiled once per process.
+final class SchemaCache: @unchecked Sendable {
+    static let shared = SchemaCache()
+    private var schemas: [String: RelaxNGSchema] = [:]
+    private let lock = NSLockLike()
+
+    func schema(_ file: TemplateLibrary.File) throws(XMLError) -> RelaxNGSchema {
+        let key = file.displayName + ":" + String(file.bytes.hashValue)
+        if let schema = lock.withLock({ schemas[key] }) { return schema }
+        let schema = try RelaxNGSchema(file.bytes, file: file.displayName)
+        lock.withLock { schemas[key] = schema }
+        return schema
+    }
+}
+
+extension Element {
+    /// The element's text with runs of whitespace collapsed and the ends trimmed.
+    var normalizedText: String {
+        var parts = TemplateCompiler.collapseWhitespace(textContent)
+        while parts.first == " " { parts.removeFirst() }
+        while parts.last == " " { parts.removeLast() }
+        return parts
+    }
+
+    /// The normalized text of the first child element with this name.
+    func childText(_ name: String) -> String? {
+        elements.first { $0.name == name }?.normalizedText
+    }
+}
+
+extension StageInfo {
+    init(element: Element) throws(TemplateError) {
+        let id = try CatalogFile.required(element, "id")
+        guard let stage = Stage(rawValue: id) else { throw TemplateError(.unknownStage(id), at: element.location) }
+        self.init(
+            stage: stage, name: try CatalogFile.required(element, "name"),
+            signs: element.elements.first { $0.name == "signs" }?.elements.map(\.normalizedText) ?? [],
+            response: try CatalogFile.requiredChild(element, "response"), aim: try CatalogFile.requiredChild(element, "aim"),
+            youth: try CatalogFile.requiredChild(element, "youth"), movedBack: try CatalogFile.requiredChild(element, "moved-back"))
+    }
+}
+
+extension DomainInfo {
+    init(element: Element) throws(TemplateError) {
+        let id = try CatalogFile.required(element, "id")
+        guard let domain = Domain(rawValue: id) else { throw TemplateError(.unknownDomain(id), at: element.location) }
+        var about: [Audience: String] = [:]
+        var items: [GuidanceItem] = []
+        for child in element.elements {
+            let audience = Audience(rawValue: child.attribute("audience") ?? "") ?? .provider
+            switch child.name {
+            case "about":
+                about[audience] = child.normalizedText
+            case "item":
+                let stages: [Stage]
+                switch Stage.parseList(try CatalogFile.required(child, "stages")) {
+                case .success(let parsed): stages = parsed
+                case .failure(let unknown): throw TemplateError(.unknownStage(unknown.word), at: child.location)
+                }
+                items.append(
+                    GuidanceItem(
+                        text: child.normalizedText, stages: stages, audience: audience, source: child.attribute("source"),
+                        jurisdiction: child.attribute("jurisdiction")))
+            default:
+                break
+            }
+        }
+        self.init(
+            domain: domain, name: try CatalogFile.required(element, "name"),
+            youthName: element.attribute("youth-name") ?? element.attribute("name")!, about: about, items: items)
+    }
+}
+
+extension Resource {
+    init(element: Element) throws(TemplateError) {
+        let textElement = element.elements.first { $0.name == "text" }
+        let sourceElement = element.elements.first { $0.name == "source" }
+        self.init(
+            id: try CatalogFile.required(element, "id"),
+            kind: Resource.Kind(rawValue: element.attribute("kind") ?? "") ?? .organisation,
+            domains: try CatalogFile.domains(element, "domains"),
+            ages: element.attribute("ages") ?? "all", region: element.attribute("region") ?? "",
+            discreetName: element.attribute("discreet-name") ?? "Contact",
+            name: try CatalogFile.requiredChild(element, "name"), call: element.childText("call"),
+            textNumber: textElement?.attribute("number"), textLabel: textElement?.normalizedText,
+            web: element.childText("web"), offers: try CatalogFile.requiredChild(element, "offers"),
+            serves: try CatalogFile.requiredChild(element, "serves"), location: element.childText("where"),
+            youth: element.childText("youth"), source: try CatalogFile.requiredChild(element, "source"),
+            checked: sourceElement?.attribute("checked") ?? "")
+    }
+}

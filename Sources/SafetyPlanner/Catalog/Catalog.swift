@@ -1,0 +1,31 @@
+import SafeXML
+
+/// The content a plan draws on: stages, domain guidance, principles and resources, read
+/// from the catalog files of a template library and checked against their schemas.
+///
+/// The catalog is loaded once per process and shared; everything in it is a value.
+public struct Catalog: Equatable, Sendable {
+    /// The XML namespace of catalog files.
+    public static let namespace = "urn:safetyplanner:catalog:1"
+
+    /// The five stages, in order.
+    public var stages: [StageInfo]
+    /// The cycle note for each audience: stages repeat, moving back is part of the process.
+    public var cycle: [Audience: String]
+    /// The source document the stages come from, for credits.
+    public var source: String
+    /// The five domains, in the source's order.
+    public var domains: [DomainInfo]
+    public var principles: [Principle]
+    public var resources: [Resource]
+
+    /// The catalog entry for a stage.
+    public func info(for stage: Stage) -> StageInfo {
+        stages.first { $0.stage == stage }!
+    }
+
+    /// The catalog entry for a domain.
+    public func info(for domain: Domain) -> DomainInfo {
+        domains.first { $0.domain == domain }!
+    }
+}

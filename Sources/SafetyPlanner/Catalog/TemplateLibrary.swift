@@ -1,0 +1,101 @@
+import Foundation
+import SafeXML
+
+/// The set of XML files a run works from: the bundled `Templates/`, optionally overlaid
+/// by an agency's own folder.
+///
+/// Files are found by their file name alone (`stages.xml`, `plan.xml`), the way SwiftPM
+/// flattens the bundled copy; an agency's folder may hold any of them, in any subfolder,
+/// and each one it holds replaces the bundled file of the same name.
+public struct TemplateLibrary: Sendable {
+    /// One file of the library.
+    public struct File: Sendable {
+        /// The name to print in messages: a path for an agency's file, `Templates/…` for
+        /// a bundled one.
+        public var displayName: String
+        public var bytes: [UInt8]
+    }
+
+    /// Files by file name.
+    public private(set) var files: [String: File]
+
+    /// Creates a library from files keyed by file name.
+    public init(files: [String: File]) {
+        self.files = files
+    }
+
+    /// The templates compiled into the tool.
+    public static let bundled: TemplateLibrary = {
+        var files: [String: File] = [:]
+        for (name, bytes) in BundledFiles.all {
+            files[name] = File(displayName: "Templates/\(BundledFiles.folder(of: name))\(name)", bytes: bytes)
+        }
+        return TemplateLibrary(files: files)
+    }()
+
+    /// The file with this name, if the library has one.
+    public func file(named name: String) -> File? { files[name] }
+
+    /// The document templates (files under `documents/` or `forms/`, or any agency file
+    /// whose root is a template), by name without `.xml`.
+    public var templateNames: [String] {
+        files.keys.filter { name in
+            name.hasSuffix(".xml") && files[name]!.bytes.containsTemplateRoot
+        }.map { String($0.dropLast(4)) }.sorted()
+    }
+
+    /// Returns this library with every `.xml` and `.rng` file found under `directory`
+    /// (recursively) replacing the file of the same name.
+    ///
+    /// - Throws: `TemplateError.missingFile` when the folder cannot be read, and a
+    ///   `TemplateError` when two files in it share a name.
+    public func overlaid(withDirectory directory: String, maximumBytes: Int) throws(TemplateError) -> TemplateLibrary {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TemplateError(.missingFile(directory), at: .init(file: directory, line: 1, column: 1))
+        }
+        var result = self
+        var seen: [String: String] = [:]
+        let root = URL(fileURLWithPath: directory)
+        let enumerator = fileManager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        var paths: [String] = []
+        while let url = enumerator?.nextObject() as? URL {
+            let name = url.lastPathComponent
+            guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else { continue }
+            paths.append(url.path)
+        }
+        for path in paths.sorted() {
+            let name = (path as NSString).lastPathComponent
+            let location = SourceLocation(file: path, line: 1, column: 1)
+            if let other = seen[name] {
+                throw TemplateError(
+                    .misplaced(element: name, reason: "has the same file name as \(other); file names must be unique"),
+                    at: location)
+            }
+            seen[name] = path
+            guard let attributes = try? fileManager.attributesOfItem(atPath: path),
+                let size = attributes[.size] as? Int
+            else { throw TemplateError(.missingFile(path), at: location) }
+            guard size <= maximumBytes else {
+                throw TemplateError(.malformedXML("input is larger than \(maximumBytes) bytes"), at: location)
+            }
+            guard let data = fileManager.contents(atPath: path) else { throw TemplateError(.missingFile(path), at: location) }
+            result.files[name] = File(displayName: path, bytes: [UInt8](data))
+        }
+        return result
+    }
+}
+
+extension [UInt8] {
+    /// Whether the first element of the document is `<template` (cheap sniff, no parse).
+    fileprivate var containsTemplateRoot: Bool {
+        let prefix = self.prefix(4096)
+        let needle = Array("<template".utf8)
+        guard prefix.count >= needle.count else { return false }
+        for start in 0...(prefix.count - needle.count) where Array(prefix[start..<start + needle.count]) == needle {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,134 @@
+/// Checks a parsed JSON tree against a `DataShape`, collecting every problem.
+struct DataValidator {
+    var file: String
+    var errors: [DataError] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Returns the validated value, or nil (with errors recorded) when the node does not fit.
+    /// `null` validates to nil without an error: it means "not given".
+    mutating func validate(_ node: JSONNode, against shape: DataShape, path: String) -> DataValue? {
+        if case .null = node.value { return nil }
+        switch (shape, node.value) {
+        case (.text(let rule), .string(let text)):
+            return validateText(text, rule: rule, node: node, path: path)
+        case (.integer(let range), .number(let literal)):
+            guard let number = Int(literal), range.contains(number) else {
+                report(node, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+                return nil
+            }
+            return .text(String(number))
+        case (.list(let elementShape), .array(let elements)):
+            var values: [DataValue] = []
+            for (offset, element) in elements.enumerated() {
+                if let value = validate(element, against: elementShape, path: "\(path)[\(offset)]") {
+                    values.append(value)
+                }
+            }
+            return .list(values)
+        case (.record(let fields), .object(let members)):
+            return validateRecord(members, fields: fields, path: path)
+        default:
+            report(node, path, "expected \(shape.typeName), found \(node.typeName)")
+            return nil
+        }
+    }
+
+    private mutating func validateText(_ text: String, rule: DataShape.TextRule, node: JSONNode, path: String) -> DataValue? {
+        switch rule {
+        case .any:
+            break
+        case .stage:
+            guard Stage(rawValue: text) != nil else {
+                report(node, path, "not a stage; expected one of \(Stage.allCases.map(\.id).joined(separator: ", "))")
+                return nil
+            }
+        case .isoDate:
+            guard Self.isISODate(text) else {
+                report(node, path, "expected a date written YYYY-MM-DD")
+                return nil
+            }
+        }
+        return .text(text)
+    }
+
+    private mutating func validateRecord(_ members: [JSONNode.Member], fields: [DataFieldShape], path: String) -> DataValue {
+        var values: [String: DataValue] = [:]
+        var seen: Set<String> = []
+        for member in members {
+            let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+            guard seen.insert(member.key).inserted else {
+                errors.append(
+                    DataError(file: file, line: member.line, column: member.column, path: memberPath, message: "duplicate key"))
+                continue
+            }
+            guard let field = fields.first(where: { $0.name == member.key }) else {
+                var message = "unknown key"
+                if let suggestion = Suggestion.nearest(to: member.key, among: fields.map(\.name)) {
+                    message += " (did you mean \"\(suggestion)\"?)"
+                }
+                errors.append(DataError(file: file, line: member.line, column: member.column, path: memberPath, message: message))
+                continue
+            }
+            if let value = validate(member.value, against: field.shape, path: memberPath) {
+                values[member.key] = value
+            }
+        }
+        return .record(values)
+    }
+
+    private mutating func report(_ node: JSONNode, _ path: String, _ message: String) {
+        errors.append(
+            DataError(file: file, line: node.line, column: node.column, path: path.isEmpty ? nil : path, message: message))
+    }
+
+    /// `YYYY-MM-DD` with a month 1–12 and a day 1–31.
+    static func isISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        guard digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }) else { return false }
+        let month = Int(bytes[5] - 48) * 10 + Int(bytes[6] - 48)
+        let day = Int(bytes[8] - 48) * 10 + Int(bytes[9] - 48)
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}
+
+/// Finds the known name nearest to a misspelt one, for "did you mean" hints.
+enum Suggestion {
+    /// The closest candidate by edit distance, if it is close enough to be a likely typo.
+    static func nearest(to word: String, among candidates: [String]) -> String? {
+        let lowered = Array(word.lowercased())
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, Array(candidate.lowercased()))
+            if distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        guard let best else { return nil }
+        let limit = max(2, lowered.count / 3)
+        return best.distance <= limit ? best.name : nil
+    }
+
+    /// Levenshtein distance with adjacent transpositions counted as one edit.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
+                }
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,102 @@
+/// What the catalog says about one stage of change (Templates/catalog/stages.xml).
+public struct StageInfo: Equatable, Sendable {
+    public var stage: Stage
+    /// The stage's name as the source writes it ("Pre-contemplation").
+    public var name: String
+    /// How a helper may recognise the stage.
+    public var signs: [String]
+    /// What a helper can do, from the source.
+    public var response: String
+    /// What a plan does at this stage, for the helper.
+    public var aim: String
+    /// A few plain words to the youth about where they are.
+    public var youth: String
+    /// Words to the youth, without judgment, when they are here after a later stage.
+    public var movedBack: String
+}
+
+/// One piece of stage-appropriate guidance in a domain (Templates/catalog/guidance.xml).
+public struct GuidanceItem: Equatable, Sendable {
+    public var text: String
+    public var stages: [Stage]
+    public var audience: Audience
+    /// Where a legal fact comes from, for items that state one.
+    public var source: String?
+    /// The place whose law the item states, so an agency elsewhere can replace it.
+    public var jurisdiction: String?
+}
+
+/// What the catalog says about one domain of a plan.
+public struct DomainInfo: Equatable, Sendable {
+    public var domain: Domain
+    /// The name for helpers ("Shelter").
+    public var name: String
+    /// The name the youth sees ("A safe place to stay").
+    public var youthName: String
+    /// One sentence about the domain for each audience.
+    public var about: [Audience: String]
+    /// Guidance items in the order written.
+    public var items: [GuidanceItem]
+
+    /// The items for one stage and audience, in catalog order.
+    public func items(for stage: Stage, audience: Audience) -> [GuidanceItem] {
+        items.filter { $0.audience == audience && $0.stages.contains(stage) }
+    }
+}
+
+/// A trauma-informed principle or survivor-centered practice (Templates/catalog/principles.xml).
+public struct Principle: Equatable, Sendable {
+    public var id: String
+    public var group: String
+    public var groupName: String
+    public var name: String
+    /// What the principle means, from the source.
+    public var meaning: String
+    /// What it means in a plan.
+    public var inPlan: String
+}
+
+/// A help line or organisation (Templates/catalog/resources.xml).
+public struct Resource: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case line
+        case organisation
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var domains: [Domain]
+    /// The ages served: `all`, `under-18`, or a range such as `12-24`.
+    public var ages: String
+    public var region: String
+    /// A neutral label for discreet documents ("Help line").
+    public var discreetName: String
+    public var name: String
+    /// The number to call, as written.
+    public var call: String?
+    /// The number to text, and how to say it ("Text 233733").
+    public var textNumber: String?
+    public var textLabel: String?
+    public var web: String?
+    public var offers: String
+    public var serves: String
+    public var location: String?
+    /// One plain sentence for a youth about when they might reach out.
+    public var youth: String?
+    public var source: String
+    /// The ISO date the entry was last checked against its source.
+    public var checked: String
+
+    /// Whether a youth of `age` is served (true when the age is unknown).
+    public func serves(age: Int?) -> Bool {
+        guard let age else { return true }
+        switch ages {
+        case "all": return true
+        case "under-18": return age < 18
+        default:
+            let bounds = ages.split(separator: "-").compactMap { Int($0) }
+            guard bounds.count == 2 else { return true }
+            return (bounds[0]...bounds[1]).contains(age)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// The planner: a youth's data and stage, plus the catalog, become a `Plan`.
+///
+/// The stage rules of DESIGN.md §4 live here, and only here: which domains a stage leads
+/// with, which it covers briefly, and which it leaves out. The youth's own stage is the
+/// one given; the planner never moves a youth to another stage.
+public struct Planner: Sendable {
+    public var catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// The domains a stage covers, in the order it leads with them, and their weight.
+    ///
+    /// From the source: pre-contemplation acknowledges the youth is not ready and offers
+    /// useful resources (basic safety, a person to reach, reporting as information only);
+    /// contemplation helps identify sources of support and safety; preparation creates a
+    /// plan covering support, shelter, counseling, reporting and safety planning; action
+    /// addresses safety concerns while processing anxiety and loss; maintenance offers
+    /// long-term support, patience and realistic goals.
+    public static func rules(for stage: Stage) -> [(domain: Domain, emphasis: DomainEmphasis)] {
+        switch stage {
+        case .preContemplation:
+            return [(.safety, .lead), (.support, .brief), (.reporting, .brief)]
+        case .contemplation:
+            return [(.support, .lead), (.safety, .lead), (.counseling, .brief), (.shelter, .brief), (.reporting, .brief)]
+        case .preparation:
+            return [(.support, .full), (.shelter, .full), (.counseling, .full), (.reporting, .full), (.safety, .full)]
+        case .action:
+            return [(.safety, .lead), (.counseling, .lead), (.support, .full), (.shelter, .full), (.reporting, .full)]
+        case .maintenance:
+            return [(.support, .lead), (.counseling, .full), (.safety, .full), (.shelter, .brief), (.reporting, .brief)]
+        }
+    }
+
+    /// How many guidance items a brief domain shows.
+    static let briefItemCount = 2
+
+    /// Makes the plan for one youth at one stage.
+    ///
+    /// - Parameters:
+    ///   - stage: the youth's own stage.
+    ///   - data: the validated data file (may be empty).
+    ///   - isDiscreet: whether the document must not reveal what it is about.
+    public func plan(stage: Stage, data: PlanData, isDiscreet: Bool = false) -> Plan {
+        let age = data.age
+        let resources = catalog.resources.filter { $0.serves(age: age) }
+            .enumerated().sorted { lhs, rhs in
+                let (left, right) = (lhs.element.kind == .line ? 0 : 1, rhs.element.kind == .line ? 0 : 1)
+                return left != right ? left < right : lhs.offset < rhs.offset
+            }.map(\.element)
+        let domains = Self.rules(for: stage).map { rule -> PlannedDomain in
+            let info = catalog.info(for: rule.domain)
+            let limit = rule.emphasis == .brief ? Self.briefItemCount : Int.max
+            return PlannedDomain(
+                domain: rule.domain, emphasis: rule.emphasis, info: info,
+                youthGuidance: Array(info.items(for: stage, audience: .youth).prefix(limit)),
+                providerGuidance: Array(info.items(for: stage, audience: .provider).prefix(limit)),
+                resources: resources.filter { $0.domains.contains(rule.domain) })
+        }
+        return Plan(
+            stage: stage, domains: domains, resources: resources, stageGuide: catalog.stages,
+            principles: catalog.principles, values: values(stage: stage, data: data), isDiscreet: isDiscreet)
+    }
+
+    /// The data file's values plus `plan.*`.
+    private func values(stage: Stage, data: PlanData) -> DataValue {
+        let info = catalog.info(for: stage)
+        var planValues: [String: DataValue] = [
+            "stage": .text(info.name),
+            "stageId": .text(stage.id),
+            "youth": .text(info.youth),
+            "aim": .text(info.aim),
+            "response": .text(info.response),
+            "source": .text(catalog.source),
+        ]
+        if let date = data.date { planValues["date"] = .text(date) }
+        if let cycle = catalog.cycle[.youth] { planValues["cycle"] = .text(cycle) }
+        if let cycle = catalog.cycle[.provider] { planValues["providerCycle"] = .text(cycle) }
+        // A move back is only ever framed without judgment: the catalog's words for the
+        // stage the youth is at now, never a comparison with where they were.
+        if let last = data.history.last?.stage, last > stage {
+            planValues["movedBack"] = .text(info.movedBack)
+            planValues["previousStage"] = .text(catalog.info(for: last).name)
+        }
+        guard case .record(var fields) = data.root else { return .record(["plan": .record(planValues)]) }
+        fields["plan"] = .record(planValues)
+        return .record(fields)
+    }
+}

@@ -1,0 +1,241 @@
+extension Template {
+    /// Evaluates the template for a plan, giving the document tree to render.
+    ///
+    /// Evaluation cannot fail: every name was checked when the template was compiled. A
+    /// value the data does not have becomes the template's default or a write-in blank,
+    /// never an empty string.
+    public func evaluate(_ plan: Plan) -> DocumentTree {
+        var evaluator = TemplateEvaluator(plan: plan)
+        let body = evaluator.blocks(self.body, depth: 0)
+        return DocumentTree(title: plan.isDiscreet ? discreetTitle : title, language: language, body: body)
+    }
+}
+
+/// Walks compiled template nodes with the plan in hand.
+struct TemplateEvaluator {
+    let plan: Plan
+    /// Values bound by enclosing `<list as=…>`.
+    private var bindings: [String: DataValue] = [:]
+    /// The domain of the enclosing domain section.
+    private var domain: PlannedDomain?
+
+    init(plan: Plan) {
+        self.plan = plan
+    }
+
+    /// The width of the blank printed for a missing value without a default.
+    static let missingValueWidth = 16
+
+    mutating func blocks(_ nodes: [TemplateNode], depth: Int) -> [DocumentNode] {
+        var output: [DocumentNode] = []
+        for node in nodes { append(node, depth: depth, to: &output) }
+        return output
+    }
+
+    private mutating func append(_ node: TemplateNode, depth: Int, to output: inout [DocumentNode]) {
+        switch node {
+        case .heading(let content):
+            output.append(.heading(level: min(depth + 1, 6), content: inlines(content)))
+        case .paragraph(let content):
+            output.append(.paragraph(inlines(content)))
+        case .note(let content):
+            output.append(.note(inlines(content)))
+        case .check(let content):
+            output.append(.checkItem(content: inlines(content), isChecked: false))
+        case .section(let domain, let body):
+            if let domain {
+                guard let planned = plan.planned(domain) else { return }
+                output.append(section(planned, body: body, depth: depth))
+            } else {
+                output.append(.section(domain: nil, children: blocks(body, depth: depth + 1)))
+            }
+        case .domains(let sections):
+            for planned in plan.domains {
+                guard let body = sections[planned.domain] else { continue }
+                output.append(section(planned, body: body, depth: depth))
+            }
+        case .list(let list):
+            output.append(contentsOf: self.list(list, depth: depth))
+        case .field(let label, let path, let lines):
+            let value = path.flatMap(lookup).flatMap(\.text) ?? ""
+            output.append(.field(label: inlines(label), value: value.isEmpty ? [] : [.text(value)], lines: lines))
+        case .writeIn(let lines):
+            output.append(.writeIn(lines: lines))
+        case .conditional(let condition, let body):
+            if holds(condition) {
+                for child in body { append(child, depth: depth, to: &output) }
+            }
+        case .guidance(let domainID, let audience, let limit):
+            let items = guidance(domainID, audience: audience).prefix(limit ?? .max)
+            guard !items.isEmpty else { return }
+            output.append(
+                .list(
+                    ordered: false,
+                    items: items.map { item in
+                        var content: [Inline] = [.text(item.text)]
+                        if let source = item.source, audience == .provider {
+                            content.append(.emphasis([.text(" (\(source))")]))
+                        }
+                        return [.paragraph(content)]
+                    }))
+        case .resources(let domainID, let audience, let kind):
+            var resources = domainID.map { id in plan.resources.filter { $0.domains.contains(id) } } ?? plan.resources
+            if let kind { resources = resources.filter { $0.kind == kind } }
+            guard !resources.isEmpty else { return }
+            output.append(.list(ordered: false, items: resources.map { [.paragraph(resourceLine($0, audience: audience))] }))
+        case .stageGuide:
+            for info in plan.stageGuide {
+                output.append(.heading(level: min(depth + 2, 6), content: [.text(info.name)]))
+                output.append(.paragraph([.strong([.text("Signs")])]))
+                output.append(.list(ordered: false, items: info.signs.map { [.paragraph([.text($0)])] }))
+                output.append(.paragraph([.strong([.text("What helps:")]), .text(" " + info.response)]))
+            }
+        case .principles:
+            var group = ""
+            var items: [[DocumentNode]] = []
+            for principle in plan.principles {
+                if principle.group != group, !items.isEmpty {
+                    output.append(.list(ordered: false, items: items))
+                    items = []
+                }
+                if principle.group != group {
+                    group = principle.group
+                    output.append(.heading(level: min(depth + 2, 6), content: [.text(principle.groupName)]))
+                }
+                items.append([
+                    .paragraph([
+                        .strong([.text(principle.name + ":")]), .text(" " + principle.meaning + " In a plan: " + principle.inPlan),
+                    ])
+                ])
+            }
+            if !items.isEmpty { output.append(.list(ordered: false, items: items)) }
+        case .pageBreak:
+            output.append(.pageBreak)
+        }
+    }
+
+    private mutating func section(_ planned: PlannedDomain, body: [TemplateNode], depth: Int) -> DocumentNode {
+        let outer = domain
+        domain = planned
+        defer { domain = outer }
+        return .section(domain: planned.domain.id, children: blocks(body, depth: depth + 1))
+    }
+
+    private func guidance(_ id: Domain?, audience: Audience) -> [GuidanceItem] {
+        let id = id ?? domain?.domain
+        guard let id else { return [] }
+        if let planned = plan.planned(id) {
+            return audience == .youth ? planned.youthGuidance : planned.providerGuidance
+        }
+        return []
+    }
+
+    /// One resource as a line: its name, how to reach it, and what it is for.
+    private func resourceLine(_ resource: Resource, audience: Audience) -> [Inline] {
+        var line: [Inline] = [.strong([.text(plan.isDiscreet ? resource.discreetName : resource.name)])]
+        var ways: [Inline] = []
+        if let call = resource.call { ways += [.text("call "), .phone(call)] }
+        if let number = resource.textNumber {
+            if !ways.isEmpty { ways.append(.text(", ")) }
+            ways += [.text("text "), .phone(number)]
+        }
+        if !ways.isEmpty { line += [.text(": ")] + ways }
+        if !plan.isDiscreet, let web = resource.web {
+            line += [.text(ways.isEmpty ? ": " : ", "), .address(web)]
+        }
+        line.append(.text("."))
+        let description: String
+        switch audience {
+        case .youth:
+            description = resource.youth ?? resource.offers
+        case .provider:
+            description = [resource.offers, resource.location.map { "Where: \($0)." }].compactMap { $0 }.joined(separator: " ")
+        }
+        if !plan.isDiscreet { line.append(.text(" " + description)) }
+        return line
+    }
+
+    private mutating func list(_ list: ListTemplate, depth: Int) -> [DocumentNode] {
+        var bodies: [[DocumentNode]] = []
+        if let path = list.path {
+            let elements = lookup(path)?.elements ?? []
+            if elements.isEmpty { return blocks(list.empty, depth: depth) }
+            let saved = bindings
+            for element in elements {
+                bindings[list.binding!] = element
+                bodies.append(blocks(list.items[0], depth: depth))
+            }
+            bindings = saved
+        } else {
+            bodies = list.items.map { blocks($0, depth: depth) }
+        }
+        switch list.style {
+        case .bullet: return [.list(ordered: false, items: bodies)]
+        case .number: return [.list(ordered: true, items: bodies)]
+        case .check:
+            return bodies.map { body in
+                if body.count == 1, case .paragraph(let content) = body[0] {
+                    return .checkItem(content: content, isChecked: false)
+                }
+                return .checkItem(content: body.flatMap(Self.inlineText), isChecked: false)
+            }
+        }
+    }
+
+    private static func inlineText(_ node: DocumentNode) -> [Inline] {
+        if case .paragraph(let content) = node { return content }
+        return []
+    }
+
+    private func inlines(_ parts: [TemplateInline]) -> [Inline] {
+        var output: [Inline] = []
+        for part in parts { appendInline(part, to: &output) }
+        return output
+    }
+
+    private func appendInline(_ part: TemplateInline, to output: inout [Inline]) {
+        switch part {
+        case .text(let text):
+            output.append(.text(text))
+        case .emphasis(let children):
+            output.append(.emphasis(inlines(children)))
+        case .strong(let children):
+            output.append(.strong(inlines(children)))
+        case .value(let path, let fallback, let isPhone):
+            if let text = lookup(path)?.text, !text.isEmpty {
+                output.append(isPhone ? .phone(text) : .text(text))
+            } else if let fallback {
+                output.append(.text(fallback))
+            } else {
+                output.append(.blank(width: Self.missingValueWidth))
+            }
+        case .blank(let width):
+            output.append(.blank(width: width))
+        case .conditional(let condition, let children):
+            if holds(condition) {
+                for child in children { appendInline(child, to: &output) }
+            }
+        }
+    }
+
+    private func holds(_ condition: Condition) -> Bool {
+        if let stages = condition.stages, !stages.contains(plan.stage) { return false }
+        if let path = condition.has, lookup(path)?.isPresent != true { return false }
+        if let path = condition.lacks, lookup(path)?.isPresent == true { return false }
+        if let emphases = condition.emphasis {
+            guard let domain, emphases.contains(domain.emphasis) else { return false }
+        }
+        if let isDiscreet = condition.isDiscreet, isDiscreet != plan.isDiscreet { return false }
+        return true
+    }
+
+    /// The value at a path: a list binding first, then the plan's values.
+    private func lookup(_ path: DataPath) -> DataValue? {
+        guard let first = path.components.first else { return nil }
+        var value = bindings[first] ?? plan.values[first]
+        for component in path.components.dropFirst() {
+            value = value?[component]
+        }
+        return value
+    }
+}

@@ -1,0 +1,98 @@
+import SafeXML
+
+/// A compiled template: the XML read once and turned into values that evaluate without
+/// looking at XML again.
+///
+/// Compiling checks everything that can be checked without data (elements, attributes,
+/// stages, domains, data paths, includes), so evaluation cannot fail: a plan renders, or
+/// the template was refused when it was loaded, with the place at fault.
+public struct Template: Equatable, Sendable {
+    /// The XML namespace of the template language.
+    public static let namespace = "urn:safetyplanner:template:1"
+
+    /// The template's name (`plan`, `maintenance-support`).
+    public var name: String
+    /// The document title.
+    public var title: String
+    /// A neutral title for discreet documents.
+    public var discreetTitle: String
+    /// The language of the template's text.
+    public var language: String
+    /// What the template makes; `form` templates are filled with `fill`.
+    public var kind: Kind
+    /// The compiled body.
+    var body: [TemplateNode]
+
+    public enum Kind: String, Sendable {
+        case plan
+        case form
+        case handout
+    }
+}
+
+/// A block of a compiled template.
+indirect enum TemplateNode: Equatable, Sendable {
+    case heading([TemplateInline])
+    case paragraph([TemplateInline])
+    case note([TemplateInline])
+    case section(domain: Domain?, body: [TemplateNode])
+    /// Domain sections, emitted in the plan's order; a domain the plan leaves out is skipped.
+    case domains([Domain: [TemplateNode]])
+    /// A list over data (`path` non-nil) or a fixed list of items.
+    case list(ListTemplate)
+    case check([TemplateInline])
+    case field(label: [TemplateInline], path: DataPath?, lines: Int)
+    case writeIn(lines: Int)
+    case conditional(Condition, [TemplateNode])
+    case guidance(domain: Domain?, audience: Audience, limit: Int?)
+    case resources(domain: Domain?, audience: Audience, kind: Resource.Kind?)
+    case stageGuide
+    case principles
+    case pageBreak
+}
+
+/// A list in a template.
+struct ListTemplate: Equatable, Sendable {
+    enum Style: String, Sendable {
+        case bullet
+        case number
+        case check
+    }
+
+    /// The data list to iterate, or nil for a fixed list of `items`.
+    var path: DataPath?
+    /// The name each element is bound to inside the item body.
+    var binding: String?
+    var style: Style
+    /// For a data list, one item body; for a fixed list, each item's body.
+    var items: [[TemplateNode]]
+    /// What to show when the data list is empty.
+    var empty: [TemplateNode]
+}
+
+/// Inline content of a compiled template.
+indirect enum TemplateInline: Equatable, Sendable {
+    case text(String)
+    case emphasis([TemplateInline])
+    case strong([TemplateInline])
+    case value(DataPath, default: String?, isPhone: Bool)
+    case blank(width: Int)
+    case conditional(Condition, [TemplateInline])
+}
+
+/// A condition of `<if>`: every part given must hold.
+struct Condition: Equatable, Sendable {
+    var stages: [Stage]?
+    var has: DataPath?
+    var lacks: DataPath?
+    var emphasis: [DomainEmphasis]?
+    var isDiscreet: Bool?
+}
+
+/// A checked data path such as `client.name` or `person.phone`.
+struct DataPath: Equatable, Sendable, CustomStringConvertible {
+    /// The first component is a top-level key, `plan`, or a list binding.
+    var components: [String]
+
+    var description: String { components.joined(separator: ".") }
+}

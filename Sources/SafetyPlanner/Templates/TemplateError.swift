@@ -1,0 +1,75 @@
+import SafeXML
+
+/// A problem in a template or catalog file, printed as `file:line:column: error: message`.
+///
+/// Every error from an XML file the tool loads is one of these, located at the element
+/// or attribute at fault, so an agency editing its own copy can go straight to the line.
+public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: Equatable, Sendable {
+        /// The file is not well-formed XML, has a DOCTYPE, or breaks its schema
+        /// (libxml2's message, lightly tidied).
+        case malformedXML(String)
+        case unknownElement(name: String, parent: String)
+        case unknownAttribute(name: String, element: String)
+        case missingAttribute(name: String, element: String)
+        case invalidValue(attribute: String, element: String, expected: String)
+        case unknownStage(String)
+        case unknownDomain(String)
+        case unknownDataPath(String, suggestion: String?)
+        case unknownTemplate(String)
+        case includeCycle(String)
+        case misplaced(element: String, reason: String)
+        case missingFile(String)
+        case wrongNamespace(element: String, expected: String)
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public init(_ kind: Kind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+
+    /// Wraps an error from SafeXML, keeping its location.
+    init(_ error: XMLError) {
+        self.init(.malformedXML(error.message), at: error.location)
+    }
+
+    public var description: String { "\(location): error: \(kind.message)" }
+}
+
+extension TemplateError.Kind {
+    /// One sentence saying what is wrong.
+    public var message: String {
+        switch self {
+        case .malformedXML(let message):
+            return message
+        case .unknownElement(let name, let parent):
+            return "unknown element <\(name)> in <\(parent)>"
+        case .unknownAttribute(let name, let element):
+            return "unknown attribute '\(name)' on <\(element)>"
+        case .missingAttribute(let name, let element):
+            return "<\(element)> needs the attribute '\(name)'"
+        case .invalidValue(let attribute, let element, let expected):
+            return "'\(attribute)' on <\(element)> must be \(expected)"
+        case .unknownStage(let word):
+            return "unknown stage '\(word)'; expected one of \(Stage.allCases.map(\.id).joined(separator: ", "))"
+        case .unknownDomain(let word):
+            return "unknown domain '\(word)'; expected one of \(Domain.allCases.map(\.id).joined(separator: ", "))"
+        case .unknownDataPath(let path, let suggestion):
+            guard let suggestion else { return "unknown data path '\(path)'" }
+            return "unknown data path '\(path)' (did you mean '\(suggestion)'?)"
+        case .unknownTemplate(let name):
+            return "no template named '\(name)'"
+        case .includeCycle(let name):
+            return "'\(name)' includes itself"
+        case .misplaced(let element, let reason):
+            return "<\(element)> \(reason)"
+        case .missingFile(let name):
+            return "the template set has no file '\(name)'"
+        case .wrongNamespace(let element, let expected):
+            return "<\(element)> is not in the namespace \(expected)"
+        }
+    }
+}

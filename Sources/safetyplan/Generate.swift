@@ -1,0 +1,44 @@
+import ArgumentParser
+import SafetyPlanner
+
+/// `safetyplan generate`: a plan for one youth at their stage of change.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate a safety plan for a stage of change.",
+        discussion: """
+            Stages: pre-contemplation, contemplation, preparation, action, maintenance. \
+            The youth's own sense of their stage decides; the plan never pushes them on.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The youth's stage of change.", valueName: "stage"))
+    var stage: Stage?
+
+    @Option(help: ArgumentHelp("The youth's data file (JSON).", valueName: "FILE"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("The plan template to use.", valueName: "NAME"))
+    var template: String = "plan"
+
+    @OptionGroup var options: RenderOptions
+
+    func run() throws {
+        try Run.guarded {
+            let workspace = try Workspace.load(templatesDirectory: options.templates, maximumBytes: options.maxInputSize)
+            let planData = try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
+            let chosen: Stage
+            switch (stage, planData.stage) {
+            case (let stage?, let fileStage?) where stage != fileStage:
+                throw InputError(
+                    "\(data!): error: stage: the data file gives the stage \(fileStage.id) but --stage is \(stage.id); they must agree")
+            case (let stage?, _), (nil, let stage?):
+                chosen = stage
+            case (nil, nil):
+                throw ValidationError("Give --stage, or a data file with a \"stage\" key.")
+            }
+            let compiled = try workspace.template(named: template)
+            let document = workspace.render(template: compiled, stage: chosen, data: planData, format: options.outputFormat)
+            try Output.write(document, to: options.output)
+        }
+    }
+}

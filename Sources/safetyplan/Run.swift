@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import SafetyPlanner
+
+/// An input problem already worded for standard error.
+struct InputError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Maps the library's errors to messages on standard error and exit code 1.
+enum Run {
+    static func guarded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ValidationError {
+            throw error
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as TemplateError {
+            fail(error.description)
+        } catch let error as DataErrors {
+            fail(error.description)
+        } catch let error as InputError {
+            fail(error.description)
+        } catch {
+            fail("error: \(error)")
+        }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        exit(1)
+    }
+}
+
+/// Reading input files with a size limit checked before reading.
+enum Input {
+    static func read(_ path: String, maximumBytes: Int) throws -> [UInt8] {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw InputError("\(path): error: cannot read the file (it does not exist or is not readable)")
+        }
+        if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+            throw InputError("\(path): error: is a folder, not a file")
+        }
+        if let size = attributes[.size] as? Int, size > maximumBytes {
+            throw InputError("\(path): error: the file is larger than \(maximumBytes) bytes; raise the limit with --max-input-size")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError("\(path): error: cannot read the file")
+        }
+        return [UInt8](data)
+    }
+
+    static func readData(_ path: String, maximumBytes: Int) throws -> PlanData {
+        try PlanData.parse(read(path, maximumBytes: maximumBytes), file: path, maximumBytes: maximumBytes)
+    }
+}
+
+/// Writing the result: standard output, or a private file replaced atomically.
+enum Output {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        try AtomicFile.write(Array(text.utf8), to: path)
+    }
+}
