@@ -1,17 +1,39 @@
 /// The bundled `Templates/` files, as SwiftPM embeds them (`PackageResources.<name>_<ext>`).
 ///
 /// SwiftPM flattens the folder, so this table restores each file's name and folder; a test
-/// checks that it lists every file under `Templates/` and nothing else.
+/// checks that it lists every file under `Templates/` and nothing else. Add a line here
+/// when adding a file to `Templates/`.
 enum BundledFiles {
     static let all: [(name: String, bytes: [UInt8])] = [
+        ("guidance.xml", PackageResources.guidance_xml),
+        ("principles.xml", PackageResources.principles_xml),
+        ("resources.xml", PackageResources.resources_xml),
+        ("stages.xml", PackageResources.stages_xml),
+        ("plan.xml", PackageResources.plan_xml),
+        ("lines-to-call.xml", PackageResources.lines_to_call_xml),
+        ("guidance.rng", PackageResources.guidance_rng),
+        ("principles.rng", PackageResources.principles_rng),
+        ("resources.rng", PackageResources.resources_rng),
+        ("stages.rng", PackageResources.stages_rng),
+        ("template.rng", PackageResources.template_rng),
     ]
 
     /// The subfolder of `Templates/` a bundled file lives in, with a trailing slash.
     static func folder(of name: String) -> String {
-        if name.hasSuffix(".rng") { return "schemas/" }
-        if ["stages.xml", "guidance.xml", "principles.xml", "resources.xml"].contains(name) { return "catalog/" }
-        return folders[name] ?? ""
+        folders[name] ?? ""
     }
 
-    static let folders: [String: String] = [:]
+    static let folders: [String: String] = [
+        "guidance.xml": "catalog/",
+        "principles.xml": "catalog/",
+        "resources.xml": "catalog/",
+        "stages.xml": "catalog/",
+        "plan.xml": "documents/",
+        "lines-to-call.xml": "partials/",
+        "guidance.rng": "schemas/",
+        "principles.rng": "schemas/",
+        "resources.rng": "schemas/",
+        "stages.rng": "schemas/",
+        "template.rng": "schemas/",
+    ]
 }

