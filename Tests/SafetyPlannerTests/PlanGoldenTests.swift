@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@testable import SafetyPlanner
+
+/// The plan for each stage, in both formats, against reviewed golden files.
+@Suite struct PlanGoldenTests {
+    static let workspace = try! Workspace.load()
+    static let template = try! workspace.template(named: "plan")
+
+    static func data(_ folder: String) throws -> PlanData {
+        try PlanData.parse(Golden.read("\(folder)/data.json"), file: "\(folder)/data.json")
+    }
+
+    static func render(_ folder: String, stage: Stage, format: OutputFormat) throws -> String {
+        workspace.render(template: template, stage: stage, data: try data(folder), format: format)
+    }
+
+    @Test(arguments: Stage.allCases)
+    func textPlan(stage: Stage) throws {
+        Golden.assertMatches(try Self.render("plans/\(stage.id)", stage: stage, format: .text(width: 72)), "plans/\(stage.id)/expected.txt")
+    }
+
+    @Test(arguments: Stage.allCases)
+    func htmlPlan(stage: Stage) throws {
+        Golden.assertMatches(try Self.render("plans/\(stage.id)", stage: stage, format: .html), "plans/\(stage.id)/expected.html")
+    }
+
+    @Test func movingBackIsFramedWithoutJudgment() throws {
+        let text = try Self.render("moved-back", stage: .contemplation, format: .text(width: 72))
+        Golden.assertMatches(text, "moved-back/expected.txt")
+        let note = Self.workspace.catalog.info(for: .contemplation).movedBack
+        #expect(text.replacingOccurrences(of: "\n", with: " ").contains(String(note.prefix(20))))
+    }
+
+    @Test func plansWithNoDataHaveWriteInLines() throws {
+        let text = Self.workspace.render(template: Self.template, stage: .preparation, data: PlanData(), format: .text(width: 72))
+        Golden.assertMatches(text, "plans/preparation-empty.txt")
+        #expect(text.contains(String(repeating: "_", count: 72)))
+        #expect(!text.contains("nil"))
+        #expect(!text.contains("Optional("))
+    }
+}
