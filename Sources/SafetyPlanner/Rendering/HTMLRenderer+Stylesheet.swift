@@ -21,7 +21,7 @@ extension HTMLRenderer {
         li { margin: 0.25em 0; }
         li, .field, .checklist li, .note { break-inside: avoid; }
         a { color: #000; text-decoration: underline; }
-        .web { overflow-wrap: break-word; word-break: break-word; }
+        .web { overflow-wrap: anywhere; }
         .checklist { list-style: none; padding-left: 0; }
         .checklist li { position: relative; padding-left: 1.75em; }
         .box { position: absolute; left: 0; top: 0.2em; width: 1.1em; height: 1.1em; box-sizing: border-box; border: 2px solid #000; }
