@@ -31,3 +31,16 @@ struct TextRendererSanitizingTests {
         #expect(renderText([paragraph("a\u{0}b\u{8}c\u{C}d"), .note([.phone("9\u{C}88")])]) == "abcd\n\n  | 988\n")
     }
 }
+
+@Suite("Both renderers: invisible-only text")
+struct RenderInvisibleTextTests {
+    @Test("A block whose text is only controls, format or zero-width characters is left out")
+    func invisible() {
+        let body: [DocumentNode] = [
+            paragraph("One"), paragraph("\u{202E}\u{1B}\u{200B}\u{200D} \u{7}"),
+            .heading(level: 1, content: [.text("\u{2066}")]), paragraph("Two"),
+        ]
+        #expect(renderText(body) == "One\n\nTwo\n")
+        #expect(renderHTMLMain(body) == "<p>One</p>\n<p>Two</p>\n")
+    }
+}

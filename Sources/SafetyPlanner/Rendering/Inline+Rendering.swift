@@ -7,12 +7,25 @@ extension Array where Element == Inline {
         return text
     }
 
-    /// Whether the inlines show anything: a non-whitespace character or a blank.
+    /// Whether the inlines show anything: a blank, or a character that is not whitespace,
+    /// not a format character and not of zero width (after `String.sanitized`).
     ///
     /// The renderers skip headings, paragraphs and notes that would print nothing, so HTML
     /// has no empty `<h1>` and plain text no stray blank lines.
     var hasVisibleContent: Bool {
-        sanitizedPlainText.contains { !$0.isWhitespace }
+        contains { inline in
+            switch inline {
+            case .text(let string), .phone(let string), .address(let string):
+                string.sanitized.unicodeScalars.contains { scalar in
+                    !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
+                        && DisplayWidth.of(scalar) > 0
+                }
+            case .emphasis(let children), .strong(let children):
+                children.hasVisibleContent
+            case .blank(let width):
+                width > 0
+            }
+        }
     }
 
     /// Appends the sanitized plain text to `text`.

@@ -15,29 +15,30 @@ extension String {
 /// Appends `text` to `output` with the five HTML-special characters escaped, and with
 /// newlines and tabs made spaces when `spacingLineBreaks` is true.
 ///
-/// Runs of ordinary scalars are appended whole, so text with nothing to escape costs
-/// one scan and one append.
+/// The scan is over UTF-8 bytes: every character replaced is ASCII, so a run between two
+/// of them always starts and ends on a scalar boundary, and is appended whole. (A quote
+/// followed by a combining mark is one `Character` but still two scalars; it is escaped.)
 func appendHTMLEscaped(_ text: String, to output: inout String, spacingLineBreaks: Bool = false) {
-    let scalars = text.unicodeScalars
-    var runStart = scalars.startIndex
+    let bytes = text.utf8
+    var runStart = bytes.startIndex
     var index = runStart
-    while index != scalars.endIndex {
+    while index != bytes.endIndex {
         let replacement: String?
-        switch scalars[index] {
-        case "&": replacement = "&amp;"
-        case "<": replacement = "&lt;"
-        case ">": replacement = "&gt;"
-        case "\"": replacement = "&quot;"
-        case "'": replacement = "&#39;"
-        case "\n", "\t": replacement = spacingLineBreaks ? " " : nil
+        switch bytes[index] {
+        case UInt8(ascii: "&"): replacement = "&amp;"
+        case UInt8(ascii: "<"): replacement = "&lt;"
+        case UInt8(ascii: ">"): replacement = "&gt;"
+        case UInt8(ascii: "\""): replacement = "&quot;"
+        case UInt8(ascii: "'"): replacement = "&#39;"
+        case UInt8(ascii: "\n"), UInt8(ascii: "\t"): replacement = spacingLineBreaks ? " " : nil
         default: replacement = nil
         }
         if let replacement {
-            output.unicodeScalars.append(contentsOf: scalars[runStart..<index])
+            output.append(contentsOf: Substring(bytes[runStart..<index]))
             output.append(replacement)
-            runStart = scalars.index(after: index)
+            runStart = bytes.index(after: index)
         }
-        index = scalars.index(after: index)
+        index = bytes.index(after: index)
     }
-    output.unicodeScalars.append(contentsOf: scalars[runStart..<scalars.endIndex])
+    output.append(contentsOf: Substring(bytes[runStart..<bytes.endIndex]))
 }

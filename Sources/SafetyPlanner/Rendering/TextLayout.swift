@@ -113,20 +113,26 @@ struct TextLayout {
         var widest = 0
         var lineWidth = -1  // -1 when no line is open
         var available = 0
+        // One pass over the characters: each is measured once, and words are sliced out by
+        // UTF-8 offsets, which are cheap to move, rather than found again.
+        let utf8 = text.utf8
+        var characters = text.makeIterator()
+        var pending = characters.next()
         var index = text.startIndex
-        let end = text.endIndex
         while true {
-            while index != end && Self.isWordSeparator(text[index]) {
-                text.formIndex(after: &index)
+            while let character = pending, Self.isWordSeparator(character) {
+                index = utf8.index(index, offsetBy: character.utf8.count)
+                pending = characters.next()
             }
-            if index == end {
+            guard pending != nil else {
                 break
             }
             let wordStart = index
             var wordWidth = 0
-            while index != end && !Self.isWordSeparator(text[index]) {
-                wordWidth += DisplayWidth.of(text[index])
-                text.formIndex(after: &index)
+            while let character = pending, !Self.isWordSeparator(character) {
+                wordWidth += DisplayWidth.of(character)
+                index = utf8.index(index, offsetBy: character.utf8.count)
+                pending = characters.next()
             }
             let word = text[wordStart..<index]
             if lineWidth >= 0 && lineWidth + 1 + wordWidth <= available {
@@ -147,18 +153,24 @@ struct TextLayout {
                 lineWidth = wordWidth
                 continue
             }
+            // Too wide for any line: break between characters, appending whole runs.
+            var runStart = word.startIndex
+            var position = word.startIndex
             for character in word {
                 let characterWidth = DisplayWidth.of(character)
                 if lineWidth > 0 && lineWidth + characterWidth > available {
+                    output += word[runStart..<position]
                     output += "\n"
                     widest = Swift.max(widest, lineWidth)
                     available = availableWidth
                     beginLine()
                     lineWidth = 0
+                    runStart = position
                 }
-                output.append(character)
                 lineWidth += characterWidth
+                position = word.utf8.index(position, offsetBy: character.utf8.count)
             }
+            output += word[runStart..<position]
         }
         if lineWidth >= 0 {
             output += "\n"
