@@ -1,6 +1,5 @@
-import Testing
-
 import SafetyPlanner
+import Testing
 
 @Suite("DisplayWidth")
 struct RenderDisplayWidthTests {

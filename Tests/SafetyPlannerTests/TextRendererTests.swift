@@ -25,7 +25,8 @@ struct TextRendererTests {
 
     @Test("A wrapped heading is underlined as wide as its widest line")
     func wrappedHeading() {
-        let text = renderText([.heading(level: 1, content: [.text("Where I can go when I need to be safe")])], width: 20)
+        let text = renderText(
+            [.heading(level: 1, content: [.text("Where I can go when I need to be safe")])], width: 20)
         #expect(
             text == """
                 Where I can go when

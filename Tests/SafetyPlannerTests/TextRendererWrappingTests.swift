@@ -38,7 +38,8 @@ struct TextRendererWrappingTests {
 
     @Test("A word wider than the line starts a new line and is broken at the width")
     func longWord() {
-        let text = renderText([paragraph("Visit https://example.org/a/very/long/path/that/never/ends today")], width: 20)
+        let text = renderText(
+            [paragraph("Visit https://example.org/a/very/long/path/that/never/ends today")], width: 20)
         #expect(
             text == """
                 Visit
