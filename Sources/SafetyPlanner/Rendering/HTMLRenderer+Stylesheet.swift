@@ -1,0 +1,48 @@
+extension HTMLRenderer {
+    /// The page's only stylesheet, for screen and print.
+    ///
+    /// Black on white in the system's sans-serif font; nothing is said by colour alone
+    /// (a done check box has a tick, not a colour). Boxes, write-in lines and blanks are
+    /// borders, which browsers print even when they leave out backgrounds. On screen the
+    /// text is a column at most 42rem wide; in print it is 12pt within 18 mm margins,
+    /// headings stay with what follows, and items, fields and notes are not split across
+    /// pages.
+    static let stylesheet = """
+        html { color: #000; background: #fff; }
+        body { margin: 0; padding: 1rem; font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; font-size: 1.05rem; line-height: 1.45; }
+        main { max-width: 42rem; margin: 0 auto; }
+        h1, h2, h3, h4, h5, h6 { line-height: 1.2; margin: 1.25em 0 0.5em; }
+        h1 { font-size: 1.6em; margin-top: 0; }
+        h2 { font-size: 1.3em; border-bottom: 1px solid #000; padding-bottom: 0.1em; }
+        h3 { font-size: 1.1em; }
+        h1, h2, h3 { break-after: avoid; }
+        p, ul, ol, .field, .note { margin: 0 0 0.75em; }
+        ul, ol { padding-left: 1.5em; }
+        li { margin: 0.25em 0; }
+        li, .field, .checklist li, .note { break-inside: avoid; }
+        a { color: #000; text-decoration: underline; }
+        .web { overflow-wrap: anywhere; }
+        .checklist { list-style: none; padding-left: 0; }
+        .checklist li { position: relative; padding-left: 1.75em; }
+        .box { position: absolute; left: 0; top: 0.2em; width: 1.1em; height: 1.1em; box-sizing: border-box; border: 2px solid #000; }
+        .checked .box::after { content: "\\2713"; position: absolute; left: 0.05em; top: -0.3em; font-weight: bold; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+        .label { font-weight: bold; }
+        .write-in { display: inline-block; width: 60%; min-width: 10em; max-width: 100%; height: 2em; margin-left: 0.4em; border-bottom: 1px solid #000; vertical-align: bottom; }
+        .write-in-line { height: 2em; border-bottom: 1px solid #000; }
+        .blank { display: inline-block; max-width: 100%; height: 1.2em; border-bottom: 1px solid #000; vertical-align: text-bottom; }
+        .w4 { width: 4ch; } .w8 { width: 8ch; } .w12 { width: 12ch; } .w16 { width: 16ch; }
+        .w24 { width: 24ch; } .w32 { width: 32ch; } .w40 { width: 40ch; }
+        .note { border: 1px solid #000; border-left-width: 4px; padding: 0.5em 0.75em; }
+        .note p { margin: 0; }
+        .page-break { margin: 1.5em 0; border-top: 1px dashed #000; }
+        @page { size: auto; margin: 18mm; }
+        @media print {
+          body { padding: 0; font-size: 12pt; }
+          main { max-width: none; }
+          a { text-decoration: none; }
+          .page-break { margin: 0; border: 0; break-after: page; }
+        }
+
+        """
+}

@@ -1,0 +1,299 @@
+/// Renders a document tree as one self-contained HTML5 page to read on a phone or print:
+/// the last stage of the pipeline for `--format html`.
+///
+/// The page has the document's language and title, a Content-Security-Policy that
+/// allows nothing but its own inline stylesheet, and no scripts, images, fonts or other
+/// resources. The only links are `tel:` links built from the digits of a phone number;
+/// web addresses are shown as text. Every piece of data is sanitized
+/// (`String.sanitized`) and escaped (`String.htmlEscaped`); attribute values are always
+/// double-quoted. Check boxes, write-in lines and blanks are drawn with CSS borders so
+/// that they print.
+///
+/// Blocks map to elements as follows: heading → `<h1>`…`<h6>`; section →
+/// `<section class="domain-…">`; paragraph → `<p>`; list → `<ul>`/`<ol>`; consecutive
+/// check items → one `<ul class="checklist">`; field → `<div class="field">`; write-in →
+/// `<div class="write-in-line">` per line; note → `<div class="note">`; page break →
+/// `<div class="page-break">`. Headings, paragraphs and notes with no visible text are
+/// left out, and a page break prints only between two blocks.
+///
+/// Rendering is pure and deterministic: the same tree gives the same bytes.
+public struct HTMLRenderer: Sendable {
+    /// Creates an HTML renderer.
+    public init() {}
+
+    /// Renders `document` as a complete HTML5 page.
+    ///
+    /// - Parameter document: The document to render. Its `language` becomes the `lang`
+    ///   attribute if it is a well-formed language tag (letters, digits and hyphens in
+    ///   subtags of 1 to 8), and `""` (unknown) otherwise. Its `title` becomes the
+    ///   `<title>`; when the title is blank, the first heading's text is used, or
+    ///   "Safety plan".
+    /// - Returns: The page, ending in a newline.
+    public func render(_ document: DocumentTree) -> String {
+        var buffer = HTMLBuffer()
+        buffer += "<!DOCTYPE html>\n<html lang=\""
+        buffer.appendAttribute(Self.languageTag(document.language))
+        buffer += """
+            ">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>
+            """
+        buffer.appendText(Self.title(of: document))
+        buffer += "</title>\n<style>\n"
+        buffer += Self.stylesheet
+        buffer += "</style>\n</head>\n<body>\n<main>\n"
+        write(document.body, to: &buffer)
+        buffer += "</main>\n</body>\n</html>\n"
+        return buffer.output
+    }
+
+    /// Writes a sequence of blocks, grouping consecutive check items in one checklist.
+    private func write(_ nodes: [DocumentNode], to buffer: inout HTMLBuffer) {
+        var isChecklistOpen = false
+        for node in nodes {
+            if case .checkItem(let content, let isChecked) = node {
+                if !isChecklistOpen {
+                    buffer.beginBlock()
+                    buffer += "<ul class=\"checklist\">\n"
+                    isChecklistOpen = true
+                }
+                buffer += isChecked ? "<li class=\"checked\">" : "<li>"
+                buffer += "<span class=\"box\" aria-hidden=\"true\"></span>"
+                if isChecked {
+                    buffer += " <span class=\"visually-hidden\">(done)</span>"
+                }
+                if content.hasVisibleContent {
+                    buffer += " "
+                    write(content, to: &buffer)
+                }
+                buffer += "</li>\n"
+                continue
+            }
+            if isChecklistOpen {
+                buffer += "</ul>\n"
+                isChecklistOpen = false
+            }
+            write(node, to: &buffer)
+        }
+        if isChecklistOpen {
+            buffer += "</ul>\n"
+        }
+    }
+
+    private func write(_ node: DocumentNode, to buffer: inout HTMLBuffer) {
+        switch node {
+        case .section(let domain, let children):
+            guard !children.isEmpty else { return }
+            buffer.beginBlock()
+            let className = domain.map(Self.domainClassName) ?? ""
+            if className.isEmpty {
+                buffer += "<section>\n"
+            } else {
+                buffer += "<section class=\""
+                buffer.appendAttribute(className)
+                buffer += "\">\n"
+            }
+            write(children, to: &buffer)
+            buffer += "</section>\n"
+
+        case .heading(let level, let content):
+            guard content.hasVisibleContent else { return }
+            let tag = "h\(Swift.min(Swift.max(level, 1), 6))"
+            buffer.beginBlock()
+            buffer += "<\(tag)>"
+            write(content, to: &buffer)
+            buffer += "</\(tag)>\n"
+
+        case .paragraph(let content):
+            guard content.hasVisibleContent else { return }
+            buffer.beginBlock()
+            buffer += "<p>"
+            write(content, to: &buffer)
+            buffer += "</p>\n"
+
+        case .list(let ordered, let items):
+            guard !items.isEmpty else { return }
+            buffer.beginBlock()
+            buffer += ordered ? "<ol>\n" : "<ul>\n"
+            for item in items {
+                if item.count == 1, case .paragraph(let content) = item[0] {
+                    buffer += "<li>"
+                    write(content, to: &buffer)
+                    buffer += "</li>\n"
+                } else if item.isEmpty {
+                    buffer += "<li></li>\n"
+                } else {
+                    buffer += "<li>\n"
+                    write(item, to: &buffer)
+                    buffer += "</li>\n"
+                }
+            }
+            buffer += ordered ? "</ol>\n" : "</ul>\n"
+
+        case .checkItem:
+            // Reached only through `write(_:[DocumentNode]…)`, which groups check items.
+            write([node], to: &buffer)
+
+        case .field(let label, let value, let lines):
+            buffer.beginBlock()
+            buffer += "<div class=\"field\">"
+            if label.hasVisibleContent {
+                buffer += "<span class=\"label\">"
+                write(label, to: &buffer)
+                if !label.sanitizedPlainText.endsInLabelPunctuation {
+                    buffer += ":"
+                }
+                buffer += "</span>"
+            }
+            if value.hasVisibleContent {
+                buffer += " "
+                write(value, to: &buffer)
+            } else {
+                buffer += "<span class=\"write-in\"></span>"
+                for _ in 1..<Swift.max(lines, 1) {
+                    buffer += "<div class=\"write-in-line\"></div>"
+                }
+            }
+            buffer += "</div>\n"
+
+        case .writeIn(let lines):
+            guard lines > 0 else { return }
+            buffer.beginBlock()
+            for _ in 0..<lines {
+                buffer += "<div class=\"write-in-line\"></div>\n"
+            }
+
+        case .note(let content):
+            guard content.hasVisibleContent else { return }
+            buffer.beginBlock()
+            buffer += "<div class=\"note\"><p>"
+            write(content, to: &buffer)
+            buffer += "</p></div>\n"
+
+        case .pageBreak:
+            buffer.requestPageBreak()
+        }
+    }
+
+    private func write(_ inlines: [Inline], to buffer: inout HTMLBuffer) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                buffer.appendText(text)
+            case .emphasis(let children):
+                buffer += "<em>"
+                write(children, to: &buffer)
+                buffer += "</em>"
+            case .strong(let children):
+                buffer += "<strong>"
+                write(children, to: &buffer)
+                buffer += "</strong>"
+            case .phone(let number):
+                if let uri = Self.telephoneURI(number) {
+                    buffer += "<a href=\""
+                    buffer.appendAttribute(uri)
+                    buffer += "\">"
+                    buffer.appendText(number)
+                    buffer += "</a>"
+                } else {
+                    buffer.appendText(number)
+                }
+            case .address(let address):
+                buffer += "<span class=\"web\">"
+                buffer.appendText(address)
+                buffer += "</span>"
+            case .blank(let width):
+                guard width > 0 else { continue }
+                buffer += "<span class=\"blank \(Self.blankClassName(width: width))\"></span>"
+            }
+        }
+    }
+
+    /// The `tel:` URI for a phone number, or `nil` when it should not be a link.
+    ///
+    /// A number is linked only when it is written with ASCII digits, spaces, hyphens,
+    /// dots and parentheses alone, with at most a leading `+`, and has 1 to 15 digits
+    /// (E.164's longest). The URI keeps the `+` and the digits: `+1 (888) 373-7888`
+    /// gives `tel:+18883737888`; `javascript:alert(1)` and `Text HOME to 741741` give
+    /// `nil`, and are shown as plain text.
+    static func telephoneURI(_ number: String) -> String? {
+        var digits = ""
+        var hasPlus = false
+        for scalar in number.sanitized.unicodeScalars {
+            switch scalar {
+            case "0"..."9":
+                digits.unicodeScalars.append(scalar)
+            case "+" where digits.isEmpty && !hasPlus:
+                hasPlus = true
+            case " ", "-", ".", "(", ")":
+                continue
+            default:
+                return nil
+            }
+        }
+        guard (1...15).contains(digits.count) else { return nil }
+        return "tel:" + (hasPlus ? "+" : "") + digits
+    }
+
+    /// The class for a section of `domain`: `domain-` and the domain lowercased, with
+    /// everything but `a`–`z` and `-` removed; `""` when nothing is left.
+    static func domainClassName(_ domain: String) -> String {
+        var name = ""
+        for scalar in domain.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "-":
+                name.unicodeScalars.append(scalar)
+            case "A"..."Z":
+                name.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+            default:
+                continue
+            }
+        }
+        return name.isEmpty ? "" : "domain-" + name
+    }
+
+    /// The `lang` value for `language`: the tag itself when it is well-formed, else `""`.
+    static func languageTag(_ language: String) -> String {
+        let subtags = language.split(separator: "-", omittingEmptySubsequences: false)
+        for (position, subtag) in subtags.enumerated() {
+            guard (1...8).contains(subtag.unicodeScalars.count) else { return "" }
+            for scalar in subtag.unicodeScalars {
+                switch scalar {
+                case "a"..."z", "A"..."Z":
+                    continue
+                case "0"..."9" where position > 0:
+                    continue
+                default:
+                    return ""
+                }
+            }
+        }
+        return language
+    }
+
+    /// The `<title>` text: the document's title, or its first heading, or "Safety plan".
+    static func title(of document: DocumentTree) -> String {
+        let title = TextLayout.collapsingWhitespace(document.title.sanitized)
+        if !title.isEmpty {
+            return title
+        }
+        for node in document.body {
+            if case .heading(_, let content) = node, content.hasVisibleContent {
+                return TextLayout.collapsingWhitespace(content.sanitizedPlainText)
+            }
+        }
+        return "Safety plan"
+    }
+
+    /// The class giving a blank its width: the smallest of `w4`, `w8`, `w12`, `w16`,
+    /// `w24`, `w32`, `w40` at least `width` characters wide (`w40` for wider blanks).
+    static func blankClassName(width: Int) -> String {
+        for size in [4, 8, 12, 16, 24, 32] where width <= size {
+            return "w\(size)"
+        }
+        return "w40"
+    }
+}

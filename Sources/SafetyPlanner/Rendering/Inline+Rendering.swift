@@ -1,0 +1,53 @@
+extension Array where Element == Inline {
+    /// The inlines' visible text with `String.sanitized` applied to every piece of data:
+    /// what a reader sees on paper, with emphasis dropped and blanks as underscores.
+    var sanitizedPlainText: String {
+        var text = ""
+        appendSanitizedPlainText(to: &text)
+        return text
+    }
+
+    /// Whether the inlines show anything: a blank, or a character that is not whitespace,
+    /// not a format character and not of zero width (after `String.sanitized`).
+    ///
+    /// The renderers skip headings, paragraphs and notes that would print nothing, so HTML
+    /// has no empty `<h1>` and plain text no stray blank lines.
+    var hasVisibleContent: Bool {
+        contains { inline in
+            switch inline {
+            case .text(let string), .phone(let string), .address(let string):
+                string.sanitized.unicodeScalars.contains { scalar in
+                    !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
+                        && DisplayWidth.of(scalar) > 0
+                }
+            case .emphasis(let children), .strong(let children):
+                children.hasVisibleContent
+            case .blank(let width):
+                width > 0
+            }
+        }
+    }
+
+    /// Appends the sanitized plain text to `text`.
+    func appendSanitizedPlainText(to text: inout String) {
+        for inline in self {
+            switch inline {
+            case .text(let string), .phone(let string), .address(let string):
+                text += string.sanitized
+            case .emphasis(let children), .strong(let children):
+                children.appendSanitizedPlainText(to: &text)
+            case .blank(let width):
+                text += String(repeating: "_", count: Swift.max(0, width))
+            }
+        }
+    }
+}
+
+extension String {
+    /// Whether a field label already ends in a colon or question mark (ASCII or
+    /// fullwidth), so the renderers add no colon of their own.
+    var endsInLabelPunctuation: Bool {
+        guard let last = unicodeScalars.last else { return false }
+        return last == ":" || last == "?" || last == "\u{FF1A}" || last == "\u{FF1F}"
+    }
+}

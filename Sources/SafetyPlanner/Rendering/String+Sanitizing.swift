@@ -1,0 +1,61 @@
+extension String {
+    /// The string with every character removed that could act on a terminal, printer or
+    /// browser instead of being read: what both renderers print of data.
+    ///
+    /// - Removes C0 controls except tab and newline (so ESC, BEL, BS, NUL and form feed
+    ///   go: only `DocumentNode.pageBreak` may print a form feed), DEL, C1 controls
+    ///   (U+0080–U+009F), the bidirectional marks, embeddings, overrides and isolates
+    ///   (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069) and noncharacters
+    ///   (U+FDD0–U+FDEF and the last two code points of each plane), which HTML forbids.
+    /// - Turns a carriage return into a newline (CR LF and a lone CR both become one
+    ///   newline), and U+2028 / U+2029 (line and paragraph separator) too.
+    ///
+    /// Joiners (U+200C, U+200D) stay: emoji sequences need them. A string with nothing
+    /// to remove is returned as it is, without copying.
+    var sanitized: String {
+        guard unicodeScalars.contains(where: { $0.needsSanitizing }) else {
+            return self
+        }
+        var result = String.UnicodeScalarView()
+        var previousWasCarriageReturn = false
+        for scalar in unicodeScalars {
+            defer { previousWasCarriageReturn = scalar == "\r" }
+            if scalar == "\n" && previousWasCarriageReturn {
+                continue
+            }
+            if scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                result.append("\n")
+            } else if !scalar.isRemovedBySanitizing {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether `String.sanitized` changes this scalar (removes or replaces it).
+    fileprivate var needsSanitizing: Bool {
+        self == "\r" || self == "\u{2028}" || self == "\u{2029}" || isRemovedBySanitizing
+    }
+
+    /// Whether `String.sanitized` drops this scalar.
+    fileprivate var isRemovedBySanitizing: Bool {
+        let value = value
+        if value < 0x20 {
+            return value != 0x09 && value != 0x0A
+        }
+        if value < 0x7F {
+            return false
+        }
+        if value <= 0x9F {
+            return true  // DEL and C1 controls
+        }
+        switch value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFDD0...0xFDEF:
+            return true
+        default:
+            return value & 0xFFFE == 0xFFFE
+        }
+    }
+}

@@ -1,0 +1,229 @@
+/// The line writer behind `TextRenderer`: word wrapping, hanging indents and the blank
+/// lines between blocks, appended to one output string.
+///
+/// Separation is lazy: a block asks for a blank line (or a page break) before it, and the
+/// request is written only when the next line of text is. So empty blocks leave no stray
+/// blank lines, the output never starts with one, and a page break at the start or end
+/// of the document, or right after another, prints nothing.
+struct TextLayout {
+    /// The fewest columns a nested block is left with; deeper indents are not added.
+    static let minimumContentWidth = 10
+
+    /// The widest a line may be, in display columns.
+    let width: Int
+    /// The text written so far.
+    private(set) var output = ""
+
+    /// One level of indentation: a marker for the first line written inside it (`- `,
+    /// `[ ] `), then a prefix for every later line (`  `).
+    private struct Indent {
+        var first: String?
+        var firstWidth: Int
+        var rest: String
+        var restWidth: Int
+    }
+
+    private var indents: [Indent] = []
+    private var hasWritten = false
+    private var isBlankLinePending = false
+    private var isPageBreakPending = false
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    /// The columns left for text on the next line, after its indentation.
+    var availableWidth: Int {
+        var used = 0
+        for indent in indents {
+            used += indent.first == nil ? indent.restWidth : indent.firstWidth
+        }
+        return width - used
+    }
+
+    /// The output, ending in exactly one newline.
+    func finished() -> String {
+        output.isEmpty ? "\n" : output
+    }
+
+    /// Asks for a blank line before the next line written.
+    mutating func requestBlankLine() {
+        if hasWritten {
+            isBlankLinePending = true
+        }
+    }
+
+    /// Asks for a form feed line before the next line written, instead of a blank line.
+    mutating func requestPageBreak() {
+        if hasWritten {
+            isPageBreakPending = true
+        }
+    }
+
+    /// Indents what follows: `first` before the next line written, `rest` before the
+    /// lines after it (both must be as wide as each other or `first` empty).
+    ///
+    /// When the indent would leave fewer than `minimumContentWidth` columns, the marker
+    /// is written on a line of its own and what follows is not indented further, so no
+    /// line is ever wider than `width`, however deep the nesting.
+    mutating func pushIndent(first: String, rest: String) {
+        let firstWidth = DisplayWidth.of(first)
+        let restWidth = DisplayWidth.of(rest)
+        var widestUsed = 0
+        for indent in indents {
+            widestUsed += Swift.max(indent.firstWidth, indent.restWidth)
+        }
+        if width - widestUsed - Swift.max(firstWidth, restWidth) < Self.minimumContentWidth {
+            if !first.isEmpty {
+                writeLine(first)
+            }
+            indents.append(Indent(first: nil, firstWidth: 0, rest: "", restWidth: 0))
+        } else {
+            indents.append(Indent(first: first, firstWidth: firstWidth, rest: rest, restWidth: restWidth))
+        }
+    }
+
+    /// Ends the innermost indent; if nothing was written inside it, writes its marker alone
+    /// (an empty list item prints as `-`).
+    mutating func popIndent() {
+        if let first = indents.last?.first, !first.isEmpty {
+            beginLine()
+            trimTrailingSpaces()
+            output += "\n"
+        }
+        indents.removeLast()
+    }
+
+    /// Writes one line of text that is known to fit.
+    mutating func writeLine(_ text: String) {
+        beginLine()
+        output += text
+        trimTrailingSpaces()
+        output += "\n"
+    }
+
+    /// Writes `text` word-wrapped at the available width and returns the width of its
+    /// widest line.
+    ///
+    /// Words are separated by spaces, tabs and newlines, and joined by one space. A word
+    /// wider than a whole line starts a new line and is broken between characters
+    /// (grapheme clusters), never inside one.
+    @discardableResult
+    mutating func writeWrapped(_ text: String) -> Int {
+        var widest = 0
+        var lineWidth = -1  // -1 when no line is open
+        var available = 0
+        // One pass over the characters: each is measured once, and words are sliced out by
+        // UTF-8 offsets, which are cheap to move, rather than found again.
+        let utf8 = text.utf8
+        var characters = text.makeIterator()
+        var pending = characters.next()
+        var index = text.startIndex
+        while true {
+            while let character = pending, Self.isWordSeparator(character) {
+                index = utf8.index(index, offsetBy: character.utf8.count)
+                pending = characters.next()
+            }
+            guard pending != nil else {
+                break
+            }
+            let wordStart = index
+            var wordWidth = 0
+            while let character = pending, !Self.isWordSeparator(character) {
+                wordWidth += DisplayWidth.of(character)
+                index = utf8.index(index, offsetBy: character.utf8.count)
+                pending = characters.next()
+            }
+            let word = text[wordStart..<index]
+            if lineWidth >= 0 && lineWidth + 1 + wordWidth <= available {
+                output += " "
+                output += word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth >= 0 {
+                output += "\n"
+                widest = Swift.max(widest, lineWidth)
+            }
+            available = availableWidth
+            beginLine()
+            lineWidth = 0
+            if wordWidth <= available {
+                output += word
+                lineWidth = wordWidth
+                continue
+            }
+            // Too wide for any line: break between characters, appending whole runs.
+            var runStart = word.startIndex
+            var position = word.startIndex
+            for character in word {
+                let characterWidth = DisplayWidth.of(character)
+                if lineWidth > 0 && lineWidth + characterWidth > available {
+                    output += word[runStart..<position]
+                    output += "\n"
+                    widest = Swift.max(widest, lineWidth)
+                    available = availableWidth
+                    beginLine()
+                    lineWidth = 0
+                    runStart = position
+                }
+                lineWidth += characterWidth
+                position = word.utf8.index(position, offsetBy: character.utf8.count)
+            }
+            output += word[runStart..<position]
+        }
+        if lineWidth >= 0 {
+            output += "\n"
+            widest = Swift.max(widest, lineWidth)
+        }
+        return widest
+    }
+
+    /// `text` with runs of spaces, tabs and newlines made one space and the ends trimmed.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var collapsed = ""
+        var isSpacePending = false
+        for character in text {
+            if isWordSeparator(character) {
+                isSpacePending = !collapsed.isEmpty
+            } else {
+                if isSpacePending {
+                    collapsed += " "
+                    isSpacePending = false
+                }
+                collapsed.append(character)
+            }
+        }
+        return collapsed
+    }
+
+    private static func isWordSeparator(_ character: Character) -> Bool {
+        character == " " || character == "\n" || character == "\t"
+    }
+
+    /// Starts a line: any pending page break or blank line, then the indentation.
+    private mutating func beginLine() {
+        if isPageBreakPending {
+            output += "\u{C}\n"
+        } else if isBlankLinePending {
+            output += "\n"
+        }
+        isPageBreakPending = false
+        isBlankLinePending = false
+        hasWritten = true
+        for position in indents.indices {
+            if let first = indents[position].first {
+                output += first
+                indents[position].first = nil
+            } else {
+                output += indents[position].rest
+            }
+        }
+    }
+
+    private mutating func trimTrailingSpaces() {
+        while output.last == " " {
+            output.removeLast()
+        }
+    }
+}

@@ -1,0 +1,175 @@
+/// Renders a document tree as plain text to print or read in a terminal: the last stage
+/// of the pipeline for `--format text`.
+///
+/// The layout is made for paper:
+///
+/// - Blocks are separated by one blank line; consecutive check items and the items of a
+///   list whose items are single paragraphs are not. The output never has trailing
+///   spaces and ends with exactly one newline.
+/// - No line is wider than `width` display columns (see `DisplayWidth`): text is wrapped
+///   at spaces, and a word too long for a line is broken between characters.
+/// - A level-1 heading is underlined with `=`, a level-2 heading with `-`.
+/// - List items start `- ` or `1. ` and check items `[ ] ` or `[x] `, with the lines
+///   after the first indented to match; notes have `  | ` before every line.
+/// - An empty field and a write-in print as ruled lines of underscores to fill in by
+///   hand, as wide as the line.
+/// - A page break prints a line holding only a form feed (U+000C), with no blank lines
+///   around it; one at the start or end of the document, or right after another, prints
+///   nothing.
+///
+/// Text from data goes through `String.sanitized`, so control characters in a plan
+/// cannot move the cursor, clear a terminal or feed a page. The title of the document is
+/// not printed: the template's first heading carries it.
+///
+/// Rendering is pure and deterministic: the same tree and width give the same bytes.
+public struct TextRenderer: Sendable {
+    /// The narrowest width accepted; smaller widths are raised to it.
+    public static let minimumWidth = 20
+    /// The widest width accepted; larger widths are lowered to it.
+    public static let maximumWidth = 1000
+
+    /// The widest a line may be, in display columns: 72 by default, clamped to
+    /// `minimumWidth`…`maximumWidth` (20…1000).
+    public var width: Int {
+        didSet { width = Self.clamped(width) }
+    }
+
+    /// Creates a renderer for lines at most `width` display columns wide.
+    ///
+    /// - Parameter width: The line width; clamped to 20…1000.
+    public init(width: Int = 72) {
+        self.width = Self.clamped(width)
+    }
+
+    /// Renders `document` as plain text.
+    ///
+    /// - Parameter document: The document to render; its `title` is not printed.
+    /// - Returns: The text, ending in exactly one newline (just `"\n"` for an empty body).
+    public func render(_ document: DocumentTree) -> String {
+        var layout = TextLayout(width: width)
+        write(document.body, to: &layout)
+        return layout.finished()
+    }
+
+    private static func clamped(_ width: Int) -> Int {
+        Swift.min(Swift.max(width, minimumWidth), maximumWidth)
+    }
+
+    /// Writes a sequence of blocks, a blank line between each two except between check items.
+    private func write(_ nodes: [DocumentNode], to layout: inout TextLayout) {
+        var previousWasCheckItem = false
+        for (position, node) in nodes.enumerated() {
+            let isCheckItem: Bool
+            if case .checkItem = node {
+                isCheckItem = true
+            } else {
+                isCheckItem = false
+            }
+            if position > 0 && !(isCheckItem && previousWasCheckItem) {
+                layout.requestBlankLine()
+            }
+            write(node, to: &layout)
+            previousWasCheckItem = isCheckItem
+        }
+    }
+
+    private func write(_ node: DocumentNode, to layout: inout TextLayout) {
+        switch node {
+        case .section(_, let children):
+            write(children, to: &layout)
+
+        case .heading(let level, let content):
+            guard content.hasVisibleContent else { return }
+            let widest = layout.writeWrapped(content.sanitizedPlainText)
+            if level <= 1 {
+                layout.writeLine(String(repeating: "=", count: widest))
+            } else if level == 2 {
+                layout.writeLine(String(repeating: "-", count: widest))
+            }
+
+        case .paragraph(let content):
+            guard content.hasVisibleContent else { return }
+            layout.writeWrapped(content.sanitizedPlainText)
+
+        case .list(let ordered, let items):
+            // A list of one-paragraph items is a compact list: no blank lines between items.
+            let isCompact = items.allSatisfy { item in
+                if item.isEmpty { return true }
+                if item.count == 1, case .paragraph = item[0] { return true }
+                return false
+            }
+            for (position, item) in items.enumerated() {
+                if position > 0 && !isCompact {
+                    layout.requestBlankLine()
+                }
+                let marker = ordered ? "\(position + 1). " : "- "
+                layout.pushIndent(first: marker, rest: String(repeating: " ", count: marker.count))
+                write(item, to: &layout)
+                layout.popIndent()
+            }
+
+        case .checkItem(let content, let isChecked):
+            layout.pushIndent(first: isChecked ? "[x] " : "[ ] ", rest: "    ")
+            layout.writeWrapped(content.sanitizedPlainText)
+            layout.popIndent()
+
+        case .field(let label, let value, let lines):
+            writeField(label: label, value: value, lines: lines, to: &layout)
+
+        case .writeIn(let lines):
+            writeRules(count: lines, to: &layout)
+
+        case .note(let content):
+            guard content.hasVisibleContent else { return }
+            layout.pushIndent(first: "  | ", rest: "  | ")
+            layout.writeWrapped(content.sanitizedPlainText)
+            layout.popIndent()
+
+        case .pageBreak:
+            layout.requestPageBreak()
+        }
+    }
+
+    /// Writes a field: `Label: value`, or the label and ruled lines when the value is empty.
+    ///
+    /// The label gets a colon unless it already ends in `:` or `?` (or their fullwidth
+    /// forms). An empty field of one line puts the rule on the label's line when at least
+    /// 10 columns are left for it; otherwise the rules go on lines of their own. An empty
+    /// field always has at least one line to write on.
+    private func writeField(label: [Inline], value: [Inline], lines: Int, to layout: inout TextLayout) {
+        var labelText = TextLayout.collapsingWhitespace(label.sanitizedPlainText)
+        if !labelText.isEmpty && !labelText.endsInLabelPunctuation {
+            labelText += ":"
+        }
+        if value.hasVisibleContent {
+            let text = labelText.isEmpty ? value.sanitizedPlainText : labelText + " " + value.sanitizedPlainText
+            layout.pushIndent(first: "", rest: "  ")
+            layout.writeWrapped(text)
+            layout.popIndent()
+            return
+        }
+        let lines = Swift.max(lines, 1)
+        if labelText.isEmpty {
+            writeRules(count: lines, to: &layout)
+            return
+        }
+        let remaining = layout.availableWidth - DisplayWidth.of(labelText) - 1
+        if lines == 1 && remaining >= 10 {
+            layout.writeLine(labelText + " " + String(repeating: "_", count: remaining))
+            return
+        }
+        layout.pushIndent(first: "", rest: "  ")
+        layout.writeWrapped(labelText)
+        layout.popIndent()
+        writeRules(count: lines, to: &layout)
+    }
+
+    /// Writes `count` lines of underscores as wide as the available width.
+    private func writeRules(count: Int, to layout: inout TextLayout) {
+        guard count > 0 else { return }
+        let rule = String(repeating: "_", count: layout.availableWidth)
+        for _ in 0..<count {
+            layout.writeLine(rule)
+        }
+    }
+}
