@@ -132,10 +132,16 @@ struct TemplateEvaluator {
 
     /// One resource as a line: its name, how to reach it, and what it is for.
     private func resourceLine(_ resource: Resource, audience: Audience) -> [Inline] {
-        var line: [Inline] = [.strong([.text(plan.isDiscreet ? resource.discreetName : resource.name)])]
+        // A line whose name is its number (911) is printed once, as the number.
+        let name = plan.isDiscreet ? resource.discreetName : resource.name
+        var line: [Inline] = [.strong([resource.call == resource.name ? .phone(name) : .text(name)])]
         var ways: [Inline] = []
-        if let call = resource.call { ways += [.text("call "), .phone(call)] }
-        if let number = resource.textNumber {
+        let callDigits = resource.call.map(Self.digits)
+        if let call = resource.call, call != resource.name {
+            let alsoText = resource.textNumber.map(Self.digits) == callDigits
+            ways += [.text(alsoText ? "call or text " : "call "), .phone(call)]
+        }
+        if let number = resource.textNumber, Self.digits(number) != callDigits {
             if !ways.isEmpty { ways.append(.text(", ")) }
             ways += [.text("text "), .phone(number)]
         }
@@ -153,6 +159,10 @@ struct TemplateEvaluator {
         }
         if !plan.isDiscreet { line.append(.text(" " + description)) }
         return line
+    }
+
+    private static func digits(_ text: String) -> String {
+        String(text.filter(\.isASCII).filter(\.isNumber))
     }
 
     private mutating func list(_ list: ListTemplate, depth: Int) -> [DocumentNode] {
