@@ -72,7 +72,7 @@ import Testing
         let result = try ToolRunner.run(["generate", "--stage", "preparation", "--data", bad.path])
         #expect(result.status == 1)
         #expect(result.standardOutput == "")
-        #expect(result.standardError == "\(bad.path):2:18: error: supports[0].phon: unknown key (did you mean \"phone\"?)\n")
+        #expect(result.standardError == "\(bad.path):2:17: error: supports[0].phon: unknown key (did you mean \"phone\"?)\n")
     }
 
     @Test func stageMustAgreeWithTheDataFile() throws {
