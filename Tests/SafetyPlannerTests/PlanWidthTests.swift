@@ -14,7 +14,7 @@ import Testing
               "advocate": { "name": "José Ramón Núñez-Gutiérrez", "phone": "(510) 555-0142" },
               "goals": ["学校を卒業して、自分の部屋を持つこと、そして毎日安心して眠ること", "👩‍👩‍👧 Spend Sundays with my family 👍🏽👍🏽👍🏽"],
               "supports": [{ "name": "Zoë", "relation": "cousin", "phone": "+1 (510) 555-0187" }],
-              "safePlaces": [{ "name": "Supercalifragilisticexpialidociousandevenlongerthanthatwithnospaces_at_all_anywhere_here", "address": "e\u0301e\u0301e\u0301 combining marks" }],
+              "safePlaces": [{ "name": "Supercalifragilisticexpialidociousandevenlongerthanthatwithnospaces_at_all_anywhere_here", "address": "e\\u0301e\\u0301e\\u0301 combining marks" }],
               "codeWord": "ありがとうございましたありがとうございましたありがとうございました",
               "notes": "مرحبا بك في خطتك — right-to-left text"
             }
