@@ -10,6 +10,7 @@ swift build -q --product safetyplan
 bin=$(swift build --show-bin-path)/safetyplan
 for stage in pre-contemplation contemplation preparation action maintenance; do
     "$bin" generate --stage "$stage" --format html -o "$out/plan-$stage.html"
+    "$bin" generate --stage "$stage" --format html --discreet -o "$out/plan-$stage-discreet.html"
 done
 "$bin" generate --data Samples/preparation.json --format html -o "$out/plan-sample.html"
 cp Samples/*.html "$out/"

@@ -37,7 +37,7 @@ struct Generate: ParsableCommand {
                 throw ValidationError("Give --stage, or a data file with a \"stage\" key.")
             }
             let compiled = try workspace.template(named: template)
-            let document = workspace.render(template: compiled, stage: chosen, data: planData, format: options.outputFormat)
+            let document = workspace.render(template: compiled, stage: chosen, data: planData, format: options.outputFormat, isDiscreet: options.discreet)
             try Output.write(document, to: options.output)
         }
     }

@@ -46,6 +46,9 @@ struct RenderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Use an agency's templates folder; its files replace the bundled ones of the same name.", valueName: "DIR"))
     var templates: String?
 
+    @Flag(help: "Discreet mode: a neutral title, initials and first names only, no addresses, no revealing words.")
+    var discreet = false
+
     @Option(help: ArgumentHelp("Refuse template and data files larger than this many bytes.", valueName: "BYTES"))
     var maxInputSize: Int = 1 << 20
 

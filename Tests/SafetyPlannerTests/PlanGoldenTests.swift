@@ -26,6 +26,14 @@ import Testing
         Golden.assertMatches(try Self.render("plans/\(stage.id)", stage: stage, format: .html), "plans/\(stage.id)/expected.html")
     }
 
+    @Test func discreetPreparationPlan() throws {
+        let data = try Self.data("plans/preparation")
+        for (format, file) in [(OutputFormat.text(width: 72), "expected-discreet.txt"), (.html, "expected-discreet.html")] {
+            let output = Self.workspace.render(template: Self.template, stage: .preparation, data: data, format: format, isDiscreet: true)
+            Golden.assertMatches(output, "plans/preparation/\(file)")
+        }
+    }
+
     @Test func movingBackIsFramedWithoutJudgment() throws {
         let text = try Self.render("moved-back", stage: .contemplation, format: .text(width: 72))
         Golden.assertMatches(text, "moved-back/expected.txt")

@@ -52,19 +52,22 @@ public struct Planner: Sendable {
         let domains = Self.rules(for: stage).map { rule -> PlannedDomain in
             let info = catalog.info(for: rule.domain)
             let limit = rule.emphasis == .brief ? Self.briefItemCount : Int.max
+            func items(_ audience: Audience) -> [GuidanceItem] {
+                let all = info.items(for: stage, audience: audience)
+                return Array((isDiscreet ? all.filter { !Discretion.isRevealing($0.text) } : all).prefix(limit))
+            }
             return PlannedDomain(
                 domain: rule.domain, emphasis: rule.emphasis, info: info,
-                youthGuidance: Array(info.items(for: stage, audience: .youth).prefix(limit)),
-                providerGuidance: Array(info.items(for: stage, audience: .provider).prefix(limit)),
+                youthGuidance: items(.youth), providerGuidance: items(.provider),
                 resources: resources.filter { $0.domains.contains(rule.domain) })
         }
         return Plan(
             stage: stage, domains: domains, resources: resources, stageGuide: catalog.stages,
-            principles: catalog.principles, values: values(stage: stage, data: data), isDiscreet: isDiscreet)
+            principles: catalog.principles, values: values(stage: stage, data: data, isDiscreet: isDiscreet), isDiscreet: isDiscreet)
     }
 
     /// The data file's values plus `plan.*`.
-    private func values(stage: Stage, data: PlanData) -> DataValue {
+    private func values(stage: Stage, data: PlanData, isDiscreet: Bool) -> DataValue {
         let info = catalog.info(for: stage)
         var planValues: [String: DataValue] = [
             "stage": .text(info.name),
@@ -83,7 +86,8 @@ public struct Planner: Sendable {
             planValues["movedBack"] = .text(info.movedBack)
             planValues["previousStage"] = .text(catalog.info(for: last).name)
         }
-        guard case .record(var fields) = data.root else { return .record(["plan": .record(planValues)]) }
+        let root = isDiscreet ? Discretion.redacted(data.root) : data.root
+        guard case .record(var fields) = root else { return .record(["plan": .record(planValues)]) }
         fields["plan"] = .record(planValues)
         return .record(fields)
     }

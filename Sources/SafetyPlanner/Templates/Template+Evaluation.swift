@@ -6,7 +6,8 @@ extension Template {
     /// never an empty string.
     public func evaluate(_ plan: Plan) -> DocumentTree {
         var evaluator = TemplateEvaluator(plan: plan)
-        let body = evaluator.blocks(self.body, depth: 0)
+        var body = evaluator.blocks(self.body, depth: 0)
+        if plan.isDiscreet { body = Discretion.masked(body) }
         return DocumentTree(title: plan.isDiscreet ? discreetTitle : title, language: language, body: body)
     }
 }
