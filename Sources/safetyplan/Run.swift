@@ -50,7 +50,7 @@ enum Input {
             throw InputError("\(path): error: is a folder, not a file")
         }
         if let size = attributes[.size] as? Int, size > maximumBytes {
-            throw InputError("\(path): error: the file is larger than \(maximumBytes) bytes; raise the limit with --max-input-size")
+            throw InputError("\(path):1:1: error: the file is larger than \(maximumBytes) bytes; raise the limit with --max-input-size")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("\(path): error: cannot read the file")

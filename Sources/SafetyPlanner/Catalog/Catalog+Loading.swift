@@ -56,7 +56,7 @@ enum CatalogFile {
         guard let schemaFile = library.file(named: schemaName) else { throw TemplateError(.missingFile(schemaName), at: start) }
         do {
             let schema = try SchemaCache.shared.schema(schemaFile)
-            let document = try Document.parse(file.bytes, file: file.displayName, schema: schema)
+            let document = try Document.parse(file.bytes, file: file.displayName, schema: schema, maxBytes: library.maximumBytes)
             guard document.root.namespace == Catalog.namespace else {
                 throw TemplateError(.wrongNamespace(element: document.root.name, expected: Catalog.namespace), at: document.root.location)
             }

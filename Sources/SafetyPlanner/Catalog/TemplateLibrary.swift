@@ -19,9 +19,13 @@ public struct TemplateLibrary: Sendable {
     /// Files by file name.
     public private(set) var files: [String: File]
 
+    /// The largest file parsed; larger files are refused before parsing.
+    public var maximumBytes: Int
+
     /// Creates a library from files keyed by file name.
-    public init(files: [String: File]) {
+    public init(files: [String: File], maximumBytes: Int = 1 << 20) {
         self.files = files
+        self.maximumBytes = maximumBytes
     }
 
     /// The templates compiled into the tool.
@@ -56,6 +60,7 @@ public struct TemplateLibrary: Sendable {
             throw TemplateError(.missingFile(directory), at: .init(file: directory, line: 1, column: 1))
         }
         var result = self
+        result.maximumBytes = maximumBytes
         var seen: [String: String] = [:]
         let root = URL(fileURLWithPath: directory)
         let enumerator = fileManager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])

@@ -83,7 +83,7 @@ struct TemplateCompiler {
     private func parse(_ file: TemplateLibrary.File) throws(TemplateError) -> Element {
         let document: Document
         do {
-            document = try Document.parse(file.bytes, file: file.displayName)
+            document = try Document.parse(file.bytes, file: file.displayName, maxBytes: library.maximumBytes)
         } catch {
             throw TemplateError(error)
         }
@@ -95,7 +95,7 @@ struct TemplateCompiler {
     /// checks have passed: the schema is a second line of defence, not the first message.
     private func validate(_ file: TemplateLibrary.File) throws(TemplateError) {
         guard let schema else { return }
-        if let first = Document.diagnose(file.bytes, file: file.displayName, schema: schema).first {
+        if let first = Document.diagnose(file.bytes, file: file.displayName, schema: schema, maxBytes: library.maximumBytes).first {
             throw TemplateError(first)
         }
     }
