@@ -40,22 +40,15 @@ enum Run {
 /// Reading input files with a size limit checked before reading.
 enum Input {
     static func read(_ path: String, maximumBytes: Int) throws -> [UInt8] {
-        let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
+            return try FileInput.read(path, maximumBytes: maximumBytes)
+        } catch .isDirectory {
+            throw InputError("\(path):1:1: error: is a folder, not a file")
+        } catch .tooLarge(let limit) {
+            throw InputError("\(path):1:1: error: the file is larger than \(limit) bytes; raise the limit with --max-input-size")
         } catch {
-            throw InputError("\(path): error: cannot read the file (it does not exist or is not readable)")
+            throw InputError("\(path):1:1: error: cannot read the file (it does not exist or is not readable)")
         }
-        if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
-            throw InputError("\(path): error: is a folder, not a file")
-        }
-        if let size = attributes[.size] as? Int, size > maximumBytes {
-            throw InputError("\(path):1:1: error: the file is larger than \(maximumBytes) bytes; raise the limit with --max-input-size")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("\(path): error: cannot read the file")
-        }
-        return [UInt8](data)
     }
 
     static func readData(_ path: String, maximumBytes: Int) throws -> PlanData {

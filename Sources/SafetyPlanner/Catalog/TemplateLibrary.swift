@@ -79,14 +79,15 @@ public struct TemplateLibrary: Sendable {
                     at: location)
             }
             seen[name] = path
-            guard let attributes = try? fileManager.attributesOfItem(atPath: path),
-                let size = attributes[.size] as? Int
-            else { throw TemplateError(.missingFile(path), at: location) }
-            guard size <= maximumBytes else {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileInput.read(path, maximumBytes: maximumBytes)
+            } catch .tooLarge {
                 throw TemplateError(.malformedXML("input is larger than \(maximumBytes) bytes"), at: location)
+            } catch {
+                throw TemplateError(.missingFile(path), at: location)
             }
-            guard let data = fileManager.contents(atPath: path) else { throw TemplateError(.missingFile(path), at: location) }
-            result.files[name] = File(displayName: path, bytes: [UInt8](data))
+            result.files[name] = File(displayName: path, bytes: bytes)
         }
         return result
     }
