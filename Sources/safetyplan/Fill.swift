@@ -9,7 +9,7 @@ struct Fill: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fill a form, such as the maintenance support plan, from data or answers.",
         discussion: """
-            FORM is a form's name in the templates (maintenance-support) or the path of an \
+            <name-or-path> is a form's name in the templates (maintenance-support) or the path of an \
             agency's form file; an argument with a '/' or ending in .xml is a path. The stage \
             is the data file's "stage", or maintenance. With --interactive, each field is \
             asked in the form's order (prompts on standard error; answers may be piped in); \
