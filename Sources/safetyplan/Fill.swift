@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SafetyPlanner
+
+/// `safetyplan fill`: a form, such as the maintenance support plan, filled from a data
+/// file or from answers typed at the terminal; anything left empty prints as write-in
+/// lines to finish by hand.
+struct Fill: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fill a form, such as the maintenance support plan, from data or answers.",
+        discussion: """
+            <name-or-path> is a form's name in the templates (maintenance-support) or the path of an \
+            agency's form file; an argument with a '/' or ending in .xml is a path. The stage \
+            is the data file's "stage", or maintenance. With --interactive, each field is \
+            asked in the form's order (prompts on standard error; answers may be piped in); \
+            an empty answer leaves lines to write in by hand, and end of input finishes. \
+            With --data too, only what the data file leaves empty is asked.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The form's name, or the path of a form file (.xml).", valueName: "name-or-path"))
+    var form: String
+
+    @Option(help: ArgumentHelp("The youth's data file (JSON).", valueName: "FILE"))
+    var data: String?
+
+    @Flag(help: "Ask for each field at the terminal (prompts go to standard error).")
+    var interactive = false
+
+    @OptionGroup var options: RenderOptions
+
+    func run() throws {
+        try Run.guarded {
+            var workspace = try Workspace.load(templatesDirectory: options.templates, maximumBytes: options.maxInputSize)
+            var name = form
+            if form.contains("/") || form.hasSuffix(".xml") {
+                let fileName = (form as NSString).lastPathComponent
+                guard fileName.hasSuffix(".xml"), fileName.count > 4 else {
+                    throw InputError("\(form): error: a form file's name must end in .xml")
+                }
+                let bytes = try Input.read(form, maximumBytes: options.maxInputSize)
+                workspace = workspace.adding(templateFile: bytes, named: fileName, displayName: form)
+                name = String(fileName.dropLast(4))
+            }
+            let template = try workspace.form(named: name)
+            var planData = try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
+            let stage = planData.stage ?? .maintenance
+            if interactive {
+                planData = Self.interview(FormQuestions.questions(in: template, stage: stage), base: planData)
+            }
+            let document = workspace.render(template: template, stage: stage, data: planData, format: options.outputFormat)
+            try Output.write(document, to: options.output)
+        }
+    }
+
+    /// Asks the questions on standard error and reads the answers from standard input.
+    /// Nothing is written until the interview ends.
+    private static func interview(_ questions: [FormQuestion], base: PlanData) -> PlanData {
+        var interview = FormInterview(questions: questions, base: base)
+        while !interview.isFinished {
+            FileHandle.standardError.write(Data(interview.prompt.utf8))
+            let line = readLine(strippingNewline: true)
+            if line == nil { FileHandle.standardError.write(Data("\n".utf8)) }
+            interview.answer(line)
+        }
+        return interview.planData
+    }
+}
