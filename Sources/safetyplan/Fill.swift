@@ -48,7 +48,7 @@ struct Fill: ParsableCommand {
             if interactive {
                 planData = Self.interview(FormQuestions.questions(in: template, stage: stage), base: planData)
             }
-            let document = workspace.render(template: template, stage: stage, data: planData, format: options.outputFormat)
+            let document = workspace.render(template: template, stage: stage, data: planData, format: options.outputFormat, isDiscreet: options.discreet)
             try Output.write(document, to: options.output)
         }
     }
