@@ -70,7 +70,9 @@ import Testing
             let start = Date()
             let result = try ToolRunner.run(["generate", "--stage", "preparation", "--format", format] + arguments)
             let seconds = Date().timeIntervalSince(start)
-            #expect(seconds < 1.0, "took \(seconds) s", sourceLocation: sourceLocation)
+            // A hang guard, not a benchmark: a debug build on a loaded shared machine varies.
+            // Release-build timings are measured by Tests/time-hostile.sh.
+            #expect(seconds < 5.0, "took \(seconds) s", sourceLocation: sourceLocation)
             if lines.first == "error" {
                 let message = lines.dropFirst().joined(separator: "\n").replacingOccurrences(of: "FILE", with: file)
                 #expect(result.status == 1, sourceLocation: sourceLocation)
