@@ -11,7 +11,7 @@ printf '%-34s %8s %10s\n' input seconds max_rss_kb
 measure() {
     local name=$1; shift
     /usr/bin/time -f '%e %M' -o "$work/t" "$bin" "$@" >/dev/null 2>&1 || true
-    read -r s m < "$work/t"
+    read -r s m < <(tail -n 1 "$work/t")
     printf '%-34s %8s %10s\n' "$name" "$s" "$m"
 }
 for f in "$corpus"/templates/*.xml; do
