@@ -14,7 +14,10 @@ struct SafetyPlan: ParsableCommand {
             Plans are made from XML templates and a JSON data file, and printed as plain \
             text or HTML. Nothing is sent anywhere; output files are readable by you only.
             """,
-        subcommands: [Generate.self]
+        subcommands: [
+            Generate.self,
+            Handout.self,
+        ]
     )
 }
 

@@ -173,7 +173,7 @@ struct TemplateCompiler {
             let limit = element.attribute("limit") == nil ? nil : try parseCount(element, attribute: "limit", default: 1, range: 1...50)
             return [.guidance(domain: domain, audience: audience, limit: limit)]
         case "resources":
-            try checkAttributes(element, allowed: ["domain", "audience", "kind"], required: ["audience"])
+            try checkAttributes(element, allowed: ["domain", "audience", "kind", "label", "detail"], required: ["audience"])
             try requireEmpty(element)
             var domain: Domain?
             if let text = element.attribute("domain") { domain = try parseDomain(text, at: element) }
@@ -184,15 +184,26 @@ struct TemplateCompiler {
                 }
                 kind = parsed
             }
-            return [.resources(domain: domain, audience: try parseAudience(element), kind: kind)]
+            var label = ResourceLabel.name
+            if let text = element.attribute("label") {
+                guard let parsed = ResourceLabel(rawValue: text) else {
+                    throw TemplateError(.invalidValue(attribute: "label", element: "resources", expected: "name or neutral"), at: element.location)
+                }
+                label = parsed
+            }
+            return [
+                .resources(
+                    domain: domain, audience: try parseAudience(element), kind: kind, label: label,
+                    detail: try parseDetail(element))
+            ]
         case "stage-guide":
-            try checkAttributes(element, allowed: [], required: [])
+            try checkAttributes(element, allowed: ["detail"], required: [])
             try requireEmpty(element)
-            return [.stageGuide]
+            return [.stageGuide(detail: try parseDetail(element))]
         case "principles":
-            try checkAttributes(element, allowed: [], required: [])
+            try checkAttributes(element, allowed: ["detail"], required: [])
             try requireEmpty(element)
-            return [.principles]
+            return [.principles(detail: try parseDetail(element))]
         case "page-break":
             try checkAttributes(element, allowed: [], required: [])
             try requireEmpty(element)
@@ -504,6 +515,14 @@ struct TemplateCompiler {
             throw TemplateError(.misplaced(element: element.name, reason: "needs 'domain' outside a domain section"), at: element.location)
         }
         return domain
+    }
+
+    private func parseDetail(_ element: Element) throws(TemplateError) -> Detail {
+        guard let text = element.attribute("detail") else { return .full }
+        guard let detail = Detail(rawValue: text) else {
+            throw TemplateError(.invalidValue(attribute: "detail", element: element.name, expected: "full or brief"), at: element.location)
+        }
+        return detail
     }
 
     private func parseAudience(_ element: Element) throws(TemplateError) -> Audience {
