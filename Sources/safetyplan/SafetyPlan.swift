@@ -17,6 +17,8 @@ struct SafetyPlan: ParsableCommand {
         subcommands: [
             Generate.self,
             Handout.self,
+            Check.self,
+            List.self,
         ]
     )
 }

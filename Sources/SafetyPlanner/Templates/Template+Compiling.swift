@@ -572,3 +572,34 @@ struct TemplateCompiler {
         !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 }
+
+extension Template {
+    /// Checks the included part `name` (the file `name.xml`, root `<fragment>`) on its own,
+    /// as if a template included it, for `safetyplan check`.
+    ///
+    /// - Throws: `TemplateError` at the first problem, located in the file at fault.
+    public static func checkFragment(
+        named name: String, from library: TemplateLibrary, schema: RelaxNGSchema?
+    ) throws(TemplateError) {
+        guard let file = library.file(named: name + ".xml") else {
+            throw TemplateError(.unknownTemplate(name), at: SourceLocation(file: name, line: 1, column: 1))
+        }
+        var compiler = TemplateCompiler(library: library, schema: schema)
+        _ = try compiler.compileFragment(file, name: name)
+    }
+}
+
+extension TemplateCompiler {
+    /// Compiles a `<fragment>` file in the scope of a template's top level.
+    mutating func compileFragment(_ file: TemplateLibrary.File, name: String) throws(TemplateError) -> [TemplateNode] {
+        let root = try parse(file)
+        guard root.name == "fragment" else {
+            throw TemplateError(.misplaced(element: root.name, reason: "cannot be the root of an included file; use <fragment>"), at: root.location)
+        }
+        try checkAttributes(root, allowed: [], required: [])
+        includeStack = [name + ".xml"]
+        let nodes = try compileBlocks(root, scope: Scope(names: Self.rootNames, domain: nil))
+        try validate(file)
+        return nodes
+    }
+}
