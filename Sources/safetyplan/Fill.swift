@@ -31,7 +31,7 @@ struct Fill: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            var workspace = try Workspace.load(templatesDirectory: options.templates, maximumBytes: options.maxInputSize)
+            var workspace = try Workspace.load(templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             var name = form
             if form.contains("/") || form.hasSuffix(".xml") {
                 let fileName = (form as NSString).lastPathComponent

@@ -28,7 +28,7 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            let workspace = try Workspace.load(templatesDirectory: options.templates, maximumBytes: options.maxInputSize)
+            let workspace = try Workspace.load(templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let planData = try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
             let chosen: Stage
             switch (stage, planData.stage) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SafetyPlanner
 
 /// The `safetyplan` command: builds safety plans, forms and handouts from XML templates.
@@ -49,7 +50,7 @@ struct RenderOptions: ParsableArguments {
     @Option(help: "Wrap text at this many columns (20–400).")
     var width: Int = 72
 
-    @Option(help: ArgumentHelp("Use an agency's templates folder; its files replace the bundled ones of the same name.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Use an agency's templates folder (default: $SAFETYPLAN_TEMPLATES); its files replace the bundled ones of the same name.", valueName: "DIR"))
     var templates: String?
 
     @Flag(help: "Discreet mode: a neutral title, initials and first names only, no addresses, no revealing words.")
@@ -61,6 +62,11 @@ struct RenderOptions: ParsableArguments {
     func validate() throws {
         guard (20...400).contains(width) else { throw ValidationError("--width must be between 20 and 400.") }
         guard maxInputSize > 0 else { throw ValidationError("--max-input-size must be positive.") }
+    }
+
+    /// `--templates`, or else the `SAFETYPLAN_TEMPLATES` environment variable.
+    var templatesDirectory: String? {
+        templates ?? ProcessInfo.processInfo.environment["SAFETYPLAN_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     var outputFormat: OutputFormat {

@@ -113,6 +113,23 @@ import Testing
                 == "\(plan.path):3:3: error: unknown domain 'housing'; expected one of support, shelter, counseling, reporting, safety\n")
     }
 
+    @Test func templatesFolderFromTheEnvironment() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        try Data(
+            """
+            <?xml version="1.0"?>
+            <template xmlns="urn:safetyplanner:template:1" title="Agency plan">
+              <heading>Our agency's plan for <value of="client.name" default="you"/></heading>
+            </template>
+            """.utf8
+        ).write(to: folder.appendingPathComponent("plan.xml"))
+        let result = try ToolRunner.run(
+            ["generate", "--stage", "action"],
+            environment: ["SAFETYPLAN_TEMPLATES": folder.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "Our agency's plan for you\n=========================\n")
+    }
+
     @Test func helpDescribesTheCommand() throws {
         let result = try ToolRunner.run(["generate", "--help"])
         #expect(result.status == 0)

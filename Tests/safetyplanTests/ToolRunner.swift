@@ -32,8 +32,13 @@ struct ToolRunner {
     }()
 
     /// Runs the tool in `directory` (the package root by default) with `input` on stdin.
-    static func run(_ arguments: [String], input: String? = nil, in directory: URL = packageRoot) throws -> Result {
+    static func run(
+        _ arguments: [String], input: String? = nil, in directory: URL = packageRoot, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
