@@ -32,4 +32,27 @@ import Testing
             #expect(resource.checked.wholeMatch(of: isoDate) != nil, "\(resource.id): '\(resource.checked)'")
         }
     }
+
+    @Test func everyStageDomainAndAudienceHasAtLeastTwoItems() throws {
+        let catalog = try Workspace.load().catalog
+        for stage in Stage.allCases {
+            for domain in Domain.allCases {
+                for audience in Audience.allCases {
+                    let count = catalog.info(for: domain).items(for: stage, audience: audience).count
+                    #expect(count >= 2, "\(stage) × \(domain) × \(audience) has \(count) items")
+                }
+            }
+        }
+    }
+
+    @Test func everyStageHasSignsAndWordsForTheYouth() throws {
+        let catalog = try Workspace.load().catalog
+        #expect(catalog.stages.map(\.stage) == Stage.allCases)
+        for info in catalog.stages {
+            #expect(!info.signs.isEmpty)
+            #expect(!info.response.isEmpty && !info.youth.isEmpty && !info.movedBack.isEmpty)
+        }
+        #expect(catalog.cycle[.youth] != nil && catalog.cycle[.provider] != nil)
+        #expect(catalog.principles.count == 10)
+    }
 }
