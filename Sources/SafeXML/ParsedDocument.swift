@@ -66,6 +66,9 @@ final class ParsedDocument {
     /// Parses `bytes`, throwing the first error.
     init(_ bytes: [UInt8], file: String, maxBytes: Int) throws(XMLError) {
         _ = libxml2Initialized
+        // Every SafeXML entry point (parse, diagnose, schema loading) starts here and then
+        // validates or compiles on the same thread, so this covers all of them.
+        clibxml2_discard_generic_errors()
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard !bytes.isEmpty else {
             throw XMLError(message: "document is empty", location: start)
