@@ -11,10 +11,10 @@
 ///
 /// Blocks map to elements as follows: heading → `<h1>`…`<h6>`; section →
 /// `<section class="domain-…">`; paragraph → `<p>`; list → `<ul>`/`<ol>`; consecutive
-/// check items → one `<ul class="checklist">`; field → `<div class="field">`; write-in →
-/// `<div class="write-in-line">` per line; note → `<div class="note">`; page break →
-/// `<div class="page-break">`. Headings, paragraphs and notes with no visible text are
-/// left out, and a page break prints only between two blocks.
+/// check items → one `<ul class="checklist">`; field → `<div class="field">` (`class="field
+/// empty"` when it has no value); write-in → `<div class="write-in-line">` per line; note →
+/// `<div class="note">`; page break → `<div class="page-break">`. Headings, paragraphs and
+/// notes with no visible text are left out, and a page break prints only between two blocks.
 ///
 /// Rendering is pure and deterministic: the same tree gives the same bytes.
 public struct HTMLRenderer: Sendable {
@@ -139,7 +139,7 @@ public struct HTMLRenderer: Sendable {
 
         case .field(let label, let value, let lines):
             buffer.beginBlock()
-            buffer += "<div class=\"field\">"
+            buffer += value.hasVisibleContent ? "<div class=\"field\">" : "<div class=\"field empty\">"
             if label.hasVisibleContent {
                 buffer += "<span class=\"label\">"
                 write(label, to: &buffer)
