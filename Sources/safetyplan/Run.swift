@@ -31,6 +31,12 @@ enum Run {
         }
     }
 
+    /// A usage problem found after reading input: message on standard error, exit 64.
+    static func usageError(_ message: String) -> Never {
+        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+        exit(64)
+    }
+
     private static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data((message + "\n").utf8))
         exit(1)

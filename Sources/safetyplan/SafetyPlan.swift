@@ -14,7 +14,13 @@ struct SafetyPlan: ParsableCommand {
             Plans are made from XML templates and a JSON data file, and printed as plain \
             text or HTML. Nothing is sent anywhere; output files are readable by you only.
             """,
-        subcommands: [Generate.self, Fill.self]
+        subcommands: [
+            Generate.self,
+            Fill.self,
+            Handout.self,
+            Check.self,
+            List.self,
+        ]
     )
 }
 

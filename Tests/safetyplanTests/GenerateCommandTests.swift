@@ -87,6 +87,11 @@ import Testing
         #expect(try ToolRunner.run(["generate", "--stage", "ready"]).status == 64)
         #expect(try ToolRunner.run(["generate", "--stage", "action", "--width", "5"]).status == 64)
         #expect(try ToolRunner.run(["generate"]).status == 64)
+        let noStage = try ToolRunner.temporaryFolder().appendingPathComponent("d.json")
+        try Data("{}".utf8).write(to: noStage)
+        let result = try ToolRunner.run(["generate", "--data", noStage.path])
+        #expect(result.status == 64)
+        #expect(result.standardError == "error: \(noStage.path): the data file has no \"stage\" key; give --stage\n")
         #expect(try ToolRunner.run(["generate", "--stage", "action", "--format", "pdf2"]).status == 64)
     }
 

@@ -173,7 +173,7 @@ struct TemplateCompiler {
             let limit = element.attribute("limit") == nil ? nil : try parseCount(element, attribute: "limit", default: 1, range: 1...50)
             return [.guidance(domain: domain, audience: audience, limit: limit)]
         case "resources":
-            try checkAttributes(element, allowed: ["domain", "audience", "kind"], required: ["audience"])
+            try checkAttributes(element, allowed: ["domain", "audience", "kind", "label", "detail"], required: ["audience"])
             try requireEmpty(element)
             var domain: Domain?
             if let text = element.attribute("domain") { domain = try parseDomain(text, at: element) }
@@ -184,15 +184,26 @@ struct TemplateCompiler {
                 }
                 kind = parsed
             }
-            return [.resources(domain: domain, audience: try parseAudience(element), kind: kind)]
+            var label = ResourceLabel.name
+            if let text = element.attribute("label") {
+                guard let parsed = ResourceLabel(rawValue: text) else {
+                    throw TemplateError(.invalidValue(attribute: "label", element: "resources", expected: "name or neutral"), at: element.location)
+                }
+                label = parsed
+            }
+            return [
+                .resources(
+                    domain: domain, audience: try parseAudience(element), kind: kind, label: label,
+                    detail: try parseDetail(element))
+            ]
         case "stage-guide":
-            try checkAttributes(element, allowed: [], required: [])
+            try checkAttributes(element, allowed: ["detail"], required: [])
             try requireEmpty(element)
-            return [.stageGuide]
+            return [.stageGuide(detail: try parseDetail(element))]
         case "principles":
-            try checkAttributes(element, allowed: [], required: [])
+            try checkAttributes(element, allowed: ["detail"], required: [])
             try requireEmpty(element)
-            return [.principles]
+            return [.principles(detail: try parseDetail(element))]
         case "page-break":
             try checkAttributes(element, allowed: [], required: [])
             try requireEmpty(element)
@@ -506,6 +517,14 @@ struct TemplateCompiler {
         return domain
     }
 
+    private func parseDetail(_ element: Element) throws(TemplateError) -> Detail {
+        guard let text = element.attribute("detail") else { return .full }
+        guard let detail = Detail(rawValue: text) else {
+            throw TemplateError(.invalidValue(attribute: "detail", element: element.name, expected: "full or brief"), at: element.location)
+        }
+        return detail
+    }
+
     private func parseAudience(_ element: Element) throws(TemplateError) -> Audience {
         guard let audience = Audience(rawValue: element.attribute("audience")!) else {
             throw TemplateError(.invalidValue(attribute: "audience", element: element.name, expected: "youth or provider"), at: element.location)
@@ -551,5 +570,36 @@ struct TemplateCompiler {
 
     private static func isFileName(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}
+
+extension Template {
+    /// Checks the included part `name` (the file `name.xml`, root `<fragment>`) on its own,
+    /// as if a template included it, for `safetyplan check`.
+    ///
+    /// - Throws: `TemplateError` at the first problem, located in the file at fault.
+    public static func checkFragment(
+        named name: String, from library: TemplateLibrary, schema: RelaxNGSchema?
+    ) throws(TemplateError) {
+        guard let file = library.file(named: name + ".xml") else {
+            throw TemplateError(.unknownTemplate(name), at: SourceLocation(file: name, line: 1, column: 1))
+        }
+        var compiler = TemplateCompiler(library: library, schema: schema)
+        _ = try compiler.compileFragment(file, name: name)
+    }
+}
+
+extension TemplateCompiler {
+    /// Compiles a `<fragment>` file in the scope of a template's top level.
+    mutating func compileFragment(_ file: TemplateLibrary.File, name: String) throws(TemplateError) -> [TemplateNode] {
+        let root = try parse(file)
+        guard root.name == "fragment" else {
+            throw TemplateError(.misplaced(element: root.name, reason: "cannot be the root of an included file; use <fragment>"), at: root.location)
+        }
+        try checkAttributes(root, allowed: [], required: [])
+        includeStack = [name + ".xml"]
+        let nodes = try compileBlocks(root, scope: Scope(names: Self.rootNames, domain: nil))
+        try validate(file)
+        return nodes
     }
 }

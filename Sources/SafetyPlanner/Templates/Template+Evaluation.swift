@@ -79,37 +79,65 @@ struct TemplateEvaluator {
                         }
                         return [.paragraph(content)]
                     }))
-        case .resources(let domainID, let audience, let kind):
+        case .resources(let domainID, let audience, let kind, let label, let detail):
             var resources = domainID.map { id in plan.resources.filter { $0.domains.contains(id) } } ?? plan.resources
             if let kind { resources = resources.filter { $0.kind == kind } }
             guard !resources.isEmpty else { return }
-            output.append(.list(ordered: false, items: resources.map { [.paragraph(resourceLine($0, audience: audience))] }))
-        case .stageGuide:
+            output.append(.list(ordered: false, items: resources.map { [.paragraph(resourceLine($0, audience: audience, label: label, detail: detail))] }))
+        case .stageGuide(.brief):
+            output.append(
+                .list(
+                    ordered: false,
+                    items: plan.stageGuide.map { info in
+                        [
+                            .paragraph([
+                                .strong([.text(info.name + ".")]), .text(" Signs: " + info.signs.joined(separator: " ") + " "),
+                                .strong([.text("What helps:")]), .text(" " + info.response),
+                            ])
+                        ]
+                    }))
+        case .stageGuide(.full):
             for info in plan.stageGuide {
                 output.append(.heading(level: min(depth + 2, 6), content: [.text(info.name)]))
                 output.append(.paragraph([.strong([.text("Signs")])]))
                 output.append(.list(ordered: false, items: info.signs.map { [.paragraph([.text($0)])] }))
                 output.append(.paragraph([.strong([.text("What helps:")]), .text(" " + info.response)]))
             }
-        case .principles:
-            var group = ""
-            var items: [[DocumentNode]] = []
+        case .principles(let detail):
+            // Full: a list per group, each principle with what it means in a plan. Brief:
+            // one paragraph per group, each principle's name in bold and its meaning.
+            var groups: [(name: String, principles: [Principle])] = []
             for principle in plan.principles {
-                if principle.group != group, !items.isEmpty {
-                    output.append(.list(ordered: false, items: items))
-                    items = []
+                if groups.last?.principles.first?.group == principle.group {
+                    groups[groups.count - 1].principles.append(principle)
+                } else {
+                    groups.append((principle.groupName, [principle]))
                 }
-                if principle.group != group {
-                    group = principle.group
-                    output.append(.heading(level: min(depth + 2, 6), content: [.text(principle.groupName)]))
-                }
-                items.append([
-                    .paragraph([
-                        .strong([.text(principle.name + ":")]), .text(" " + principle.meaning + " In a plan: " + principle.inPlan),
-                    ])
-                ])
             }
-            if !items.isEmpty { output.append(.list(ordered: false, items: items)) }
+            for group in groups {
+                output.append(.heading(level: min(depth + 2, 6), content: [.text(group.name)]))
+                switch detail {
+                case .full:
+                    output.append(
+                        .list(
+                            ordered: false,
+                            items: group.principles.map { principle in
+                                [
+                                    .paragraph([
+                                        .strong([.text(principle.name + ":")]),
+                                        .text(" " + principle.meaning + " In a plan: " + principle.inPlan),
+                                    ])
+                                ]
+                            }))
+                case .brief:
+                    var content: [Inline] = []
+                    for principle in group.principles {
+                        if !content.isEmpty { content.append(.text(" ")) }
+                        content += [.strong([.text(principle.name + ":")]), .text(" " + principle.meaning)]
+                    }
+                    output.append(.paragraph(content))
+                }
+            }
         case .pageBreak:
             output.append(.pageBreak)
         }
@@ -132,10 +160,18 @@ struct TemplateEvaluator {
     }
 
     /// One resource as a line: its name, how to reach it, and what it is for.
-    private func resourceLine(_ resource: Resource, audience: Audience) -> [Inline] {
-        // A line whose name is its number (911) is printed once, as the number.
-        let name = plan.isDiscreet ? resource.discreetName : resource.name
-        var line: [Inline] = [.strong([resource.call == resource.name ? .phone(name) : .text(name)])]
+    ///
+    /// A discreet plan, or `label="neutral"`, names the resource by its neutral name and
+    /// leaves out its web address (`humantraffickinghotline.org`); a discreet plan also
+    /// leaves out the description. `detail="brief"` prints the name and how to reach it
+    /// (the numbers, or the web address when there is none), with the place for helpers.
+    private func resourceLine(_ resource: Resource, audience: Audience, label: ResourceLabel, detail: Detail) -> [Inline] {
+        let isNeutral = plan.isDiscreet || label == .neutral
+        // A line whose name is its number (911) is printed once, as the number, which
+        // reveals nothing, so it keeps it even when neutral.
+        let nameIsNumber = resource.call == resource.name
+        let name = isNeutral && !nameIsNumber ? resource.discreetName : resource.name
+        var line: [Inline] = [.strong([nameIsNumber ? .phone(name) : .text(name)])]
         var ways: [Inline] = []
         let callDigits = resource.call.map(Self.digits)
         if let call = resource.call, call != resource.name {
@@ -147,8 +183,12 @@ struct TemplateEvaluator {
             ways += [.text("text "), .phone(number)]
         }
         if !ways.isEmpty { line += [.text(": ")] + ways }
-        if !plan.isDiscreet, let web = resource.web {
+        // Brief: the web address only when there is no number, and the place in brackets.
+        if !isNeutral, detail == .full || ways.isEmpty, let web = resource.web {
             line += [.text(ways.isEmpty ? ": " : ", "), .address(web)]
+        }
+        if !plan.isDiscreet, detail == .brief, audience == .provider, let location = resource.location {
+            line.append(.text(" (\(location))"))
         }
         line.append(.text("."))
         let description: String
@@ -158,7 +198,9 @@ struct TemplateEvaluator {
         case .provider:
             description = [resource.offers, resource.location.map { "Where: \($0)." }].compactMap { $0 }.joined(separator: " ")
         }
-        if !plan.isDiscreet { line.append(.text(" " + description)) }
+        // Brief keeps the description only when the name is all there is (911).
+        let isBare = ways.isEmpty && (isNeutral || resource.web == nil)
+        if !plan.isDiscreet, detail == .full || isBare { line.append(.text(" " + description)) }
         return line
     }
 

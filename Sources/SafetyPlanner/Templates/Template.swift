@@ -45,10 +45,31 @@ indirect enum TemplateNode: Equatable, Sendable {
     case writeIn(lines: Int)
     case conditional(Condition, [TemplateNode])
     case guidance(domain: Domain?, audience: Audience, limit: Int?)
-    case resources(domain: Domain?, audience: Audience, kind: Resource.Kind?)
-    case stageGuide
-    case principles
+    case resources(domain: Domain?, audience: Audience, kind: Resource.Kind?, label: ResourceLabel, detail: Detail)
+    case stageGuide(detail: Detail)
+    case principles(detail: Detail)
     case pageBreak
+}
+
+/// How much `<stage-guide>`, `<principles>` and `<resources>` print (`detail="full|brief"`).
+enum Detail: String, Equatable, Sendable {
+    /// Everything: each stage's signs as a list; each principle's meaning and what it
+    /// means in a plan; each resource's numbers, web address and description (the default).
+    case full
+    /// A compact form for short handouts: one list item per stage (signs and what helps
+    /// in one paragraph); each principle's meaning only; each resource's name, how to
+    /// reach it and, for helpers, where it is, without its description.
+    case brief
+}
+
+/// How `<resources>` names each resource.
+enum ResourceLabel: String, Equatable, Sendable {
+    /// The resource's own name and web address (the default).
+    case name
+    /// The catalog's neutral `discreet-name` and no web address, for youth who may not use
+    /// words such as "trafficking" for themselves: some names and addresses contain them.
+    /// A line whose name is its number (911) keeps the number.
+    case neutral
 }
 
 /// A list in a template.

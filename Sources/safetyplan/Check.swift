@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import SafetyPlanner
+
+/// `safetyplan check`: validates templates and catalog files and prints every problem.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check templates and catalog files, printing every problem with its place.",
+        discussion: """
+            With no PATH, checks the bundled set. Each PATH is an agency's templates folder \
+            or a single .xml or .rng file; they are checked as they would be used, over the \
+            bundled files. Exit 0 when there are no problems, 1 otherwise.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Folders or files to check (default: the bundled templates).", valueName: "PATH"))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "BYTES"))
+    var maxInputSize: Int = 1 << 20
+
+    func run() throws {
+        try Run.guarded {
+            var library = TemplateLibrary.bundled
+            var names: [String]?
+            if !paths.isEmpty {
+                var own: [String: TemplateLibrary.File] = [:]
+                for path in paths {
+                    var isDirectory: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                        let folder = try TemplateLibrary(files: [:]).overlaid(withDirectory: path, maximumBytes: maxInputSize)
+                        own.merge(folder.files) { _, new in new }
+                    } else {
+                        let name = (path as NSString).lastPathComponent
+                        guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else {
+                            throw InputError("\(path): error: not a folder, an .xml or an .rng file")
+                        }
+                        own[name] = TemplateLibrary.File(path: path, contents: try Input.read(path, maximumBytes: maxInputSize))
+                    }
+                }
+                library = TemplateLibrary(files: library.files.merging(own) { _, new in new })
+                names = own.keys.sorted()
+            }
+            let report = library.check(only: names)
+            let files = report.checkedFiles == 1 ? "1 file" : "\(report.checkedFiles) files"
+            guard !report.problems.isEmpty else {
+                print("checked \(files): no problems")
+                return
+            }
+            let count = report.problems.count == 1 ? "1 problem" : "\(report.problems.count) problems"
+            let lines = report.problems.map(\.description) + ["checked \(files): \(count)"]
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+}

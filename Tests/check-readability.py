@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Checks that every youth handout reads at US grade 6 or lower (Flesch-Kincaid).
+
+Renders each youth handout with the built tool (text format, one long line per
+paragraph), drops what is not prose (headings' underlines, phone numbers, web
+addresses, list marks), and computes the Flesch-Kincaid grade with textstat 0.7.3
+(newer versions try to download data at run time). Exits 1 if any handout is above 6.
+
+Usage: Tests/check-readability.py PATH-TO-safetyplan
+"""
+import re
+import subprocess
+import sys
+
+import textstat
+
+STAGES = ["pre-contemplation", "contemplation", "preparation", "action", "maintenance"]
+LIMIT = 6.0
+
+
+def prose(text: str) -> str:
+    lines = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or set(line) <= set("=-_"):
+            continue  # blank lines and heading underlines
+        line = re.sub(r"^[-|]\s*", "", line)  # list marks and note bars
+        line = re.sub(r"\b[\w.-]+\.(org|com|gov)\b", "", line)  # web addresses
+        line = re.sub(r"\d[\d-]*\d|\d", "", line)  # phone numbers and other digits
+        line = re.sub(r"\s+([,.:])", r"\1", line).replace(":,", ":").lstrip(". ")
+        if not re.search(r"[.!?]$", line):
+            line += "."  # a heading is a sentence of its own
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def main() -> int:
+    if len(sys.argv) != 2:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 64
+    tool = sys.argv[1]
+    failed = False
+    for stage in STAGES:
+        text = subprocess.run(
+            [tool, "handout", "youth", "--stage", stage, "--width", "400"],
+            check=True, capture_output=True, text=True).stdout
+        grade = textstat.flesch_kincaid_grade(prose(text))
+        verdict = "ok" if grade <= LIMIT else f"above grade {LIMIT:g}"
+        print(f"youth handout, {stage}: Flesch-Kincaid grade {grade:.1f} ({verdict})")
+        failed = failed or grade > LIMIT
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
