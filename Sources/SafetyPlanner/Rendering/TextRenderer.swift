@@ -34,11 +34,34 @@ public struct TextRenderer: Sendable {
         didSet { width = Self.clamped(width) }
     }
 
+    /// The page length of a printed page of plain text: 66 lines (11 inches at 6 lines an
+    /// inch), the default of the `safetyplan` tool.
+    public static let defaultPageLength = 66
+    /// The shortest page accepted; shorter (non-zero) lengths are raised to it.
+    public static let minimumPageLength = 10
+
+    /// The most lines on a page, footer included; 0 (the default) for no pages.
+    public var pageLength: Int {
+        didSet { pageLength = Self.clampedPageLength(pageLength) }
+    }
+    /// Whether every page ends with a centred "Page X of Y" line (when `pageLength` > 0).
+    public var hasPageNumbers: Bool
+
     /// Creates a renderer for lines at most `width` display columns wide.
     ///
-    /// - Parameter width: The line width; clamped to 20…1000.
-    public init(width: Int = 72) {
+    /// - Parameters:
+    ///   - width: The line width; clamped to 20…1000.
+    ///   - pageLength: The most lines on a page, footer included; 0 for no pages, else
+    ///     at least `minimumPageLength`.
+    ///   - hasPageNumbers: Whether every page ends with "Page X of Y".
+    public init(width: Int = 72, pageLength: Int = 0, hasPageNumbers: Bool = false) {
         self.width = Self.clamped(width)
+        self.pageLength = Self.clampedPageLength(pageLength)
+        self.hasPageNumbers = hasPageNumbers
+    }
+
+    private static func clampedPageLength(_ length: Int) -> Int {
+        length <= 0 ? 0 : Swift.max(length, minimumPageLength)
     }
 
     /// Renders `document` as plain text.
