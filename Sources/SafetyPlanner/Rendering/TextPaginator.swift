@@ -12,8 +12,10 @@
 ///   run of write-in lines) is not split across pages when it fits on one.
 /// - A paragraph or note is split only where at least two of its lines stay on each page.
 ///
-/// A rule is given up only when it cannot be kept (a block longer than a page): the page
-/// is then cut at its last line. Pages never start or end with blank lines.
+/// When the rules cannot all be kept (what must stay together is longer than a page),
+/// they are given up one at a time, weakest first: a lead-in with what it introduces,
+/// then a block kept whole, then a heading with what follows; only then is the page cut
+/// at its last line. Pages never start or end with blank lines.
 ///
 /// The output separates pages as a printer expects: each page after the first starts with
 /// a form feed (U+000C) right before its first line, so a page printed has exactly the
@@ -27,9 +29,10 @@ struct TextPaginator {
             case whole
             /// Split only with at least two lines on each page (paragraph, note).
             case flowing
-            /// Kept with the start of what follows (heading, lead-in paragraph); kept
-            /// whole itself.
+            /// Kept with the start of what follows (heading); kept whole itself.
             case keptWithNext
+            /// A lead-in: like `keptWithNext`, but given up first.
+            case leadIn
         }
 
         /// The lines, as indexes into the layout's lines; blank lines and form feeds at
@@ -49,7 +52,7 @@ struct TextPaginator {
 
     /// The pages of `lines`, each a list of lines.
     func pages(of lines: [Substring], blocks: [Block]) -> [[Substring]] {
-        let isBreakable = breakPoints(lines: lines, blocks: blocks)
+        let cost = breakCosts(lines: lines, blocks: blocks)
         var pages: [[Substring]] = []
         var index = 0
         while index < lines.count {
@@ -63,15 +66,14 @@ struct TextPaginator {
             while end < lines.count && end - start < capacity && lines[end] != "\u{C}" {
                 end += 1
             }
-            if end < lines.count && lines[end] != "\u{C}" && !isBreakable[end] {
-                // The page is full inside something kept together: cut at the last place a
-                // page may end, unless that leaves the page empty.
-                var cut = end - 1
-                while cut > start && !isBreakable[cut] {
-                    cut -= 1
-                }
-                if cut > start {
-                    end = cut
+            if end < lines.count && lines[end] != "\u{C}" && cost[end] > 0 {
+                // The page is full inside something kept together: cut at the last place
+                // that breaks the weakest rules, leaving something on the page.
+                for allowed in 0..<Self.forced {
+                    if let cut = (start + 1...end).last(where: { cost[$0] <= allowed }) {
+                        end = cut
+                        break
+                    }
                 }
             }
             var page = Array(lines[start..<end])
@@ -112,9 +114,19 @@ struct TextPaginator {
         return String(repeating: " ", count: Swift.max(0, (width - text.count) / 2)) + text
     }
 
-    /// Whether a page may start at each line.
-    func breakPoints(lines: [Substring], blocks: [Block]) -> [Bool] {
-        var isBreakable = [Bool](repeating: true, count: lines.count + 1)
+    /// A page may start at a line that costs 0; breaking elsewhere gives up the rule with
+    /// that strength (`Rule`).
+    private enum Rule {
+        static let leadIn = 1
+        static let whole = 2
+        static let heading = 3
+    }
+    /// More than any rule: a cut at the page's last line.
+    static let forced = 4
+
+    /// What starting a page at each line costs: the strongest rule it breaks, or 0.
+    func breakCosts(lines: [Substring], blocks: [Block]) -> [Int] {
+        var cost = [Int](repeating: 0, count: lines.count + 1)
         // Where each block's text starts, after the separators written before it.
         func textStart(_ block: Block) -> Int {
             var start = block.lines.lowerBound
@@ -123,9 +135,9 @@ struct TextPaginator {
             }
             return start
         }
-        func forbid(_ range: Range<Int>) {
-            for index in range where index < isBreakable.count {
-                isBreakable[index] = false
+        func forbid(_ range: Range<Int>, _ rule: Int) {
+            for index in range where index < cost.count {
+                cost[index] = Swift.max(cost[index], rule)
             }
         }
         for block in blocks {
@@ -135,17 +147,21 @@ struct TextPaginator {
             switch block.kind {
             case .whole:
                 if end - start <= capacity {
-                    forbid(start + 1..<end)
+                    forbid(start + 1..<end, Rule.whole)
                 }
             case .flowing:
                 if end - start <= 4 {
-                    forbid(start + 1..<end)
+                    forbid(start + 1..<end, Rule.whole)
                 } else {
-                    forbid(start + 1..<start + 2)
-                    forbid(end - 1..<end)
+                    forbid(start + 1..<start + 2, Rule.whole)
+                    forbid(end - 1..<end, Rule.whole)
                 }
-            case .keptWithNext:
+            case .keptWithNext, .leadIn:
                 // The block, the separator after it and the next two lines of text.
+                let rule = block.kind == .leadIn ? Rule.leadIn : Rule.heading
+                if end - start <= capacity {
+                    forbid(start + 1..<end, Swift.max(rule, Rule.whole))
+                }
                 var last = end
                 var textLines = 0
                 while last < lines.count && textLines < 2 {
@@ -153,11 +169,9 @@ struct TextPaginator {
                     if !lines[last].isEmpty { textLines += 1 }
                     last += 1
                 }
-                if last - start <= capacity {
-                    forbid(start + 1..<last)
-                }
+                forbid(end..<last, rule)
             }
         }
-        return isBreakable
+        return cost
     }
 }

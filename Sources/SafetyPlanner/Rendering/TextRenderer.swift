@@ -121,7 +121,7 @@ public struct TextRenderer: Sendable {
         case .paragraph:
             switch next {
             case .list?, .checkItem?, .writeIn?:
-                return .keptWithNext
+                return .leadIn
             default:
                 return .flowing
             }
