@@ -55,6 +55,8 @@ struct HTMLRendererDocumentTests {
         .note { border: 1px solid #000; border-left-width: 4px; padding: 0.5em 0.75em; }
         .note p { margin: 0; }
         .page-break { margin: 1.5em 0; border-top: 1px dashed #000; }
+        .keep { margin: 0 0 0.75em; break-inside: avoid; }
+        .write-in-line + p, .write-in-line + .note { margin-top: 0.75em; }
         @page {
           size: auto;
           margin: 16mm 18mm 18mm;
@@ -85,8 +87,10 @@ struct HTMLRendererDocumentTests {
         </ul>
         <ol>
         <li>
+        <div class="keep">
         <p>Step one</p>
         <div class="write-in-line"></div>
+        </div>
         </li>
         <li></li>
         </ol>
