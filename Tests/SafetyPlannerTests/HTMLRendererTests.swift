@@ -111,10 +111,10 @@ struct HTMLRendererTests {
         #expect(
             html == """
                 <div class="field"><span class="label">Name:</span> Ana</div>
-                <div class="field"><span class="label">Who can I call?</span><span class="write-in"></span></div>
-                <div class="field"><span class="label">Goals:</span><span class="write-in"></span>\
+                <div class="field empty"><span class="label">Who can I call?</span><span class="write-in"></span></div>
+                <div class="field empty"><span class="label">Goals:</span><span class="write-in"></span>\
                 <div class="write-in-line"></div><div class="write-in-line"></div></div>
-                <div class="field"><span class="write-in"></span></div>
+                <div class="field empty"><span class="write-in"></span></div>
 
                 """)
     }

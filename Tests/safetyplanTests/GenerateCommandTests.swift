@@ -137,3 +137,32 @@ import Testing
         #expect(result.standardOutput.contains("--templates <DIR>"))
     }
 }
+
+/// `--page-length` and `--page-numbers` on the command line.
+@Suite struct TextPagesCommandTests {
+    @Test func pagesWithNumbers() throws {
+        let result = try ToolRunner.run(["generate", "--data", "Samples/preparation.json", "--page-length", "40", "--page-numbers"])
+        #expect(result.status == 0)
+        let pages = result.standardOutput.split(separator: "\u{C}", omittingEmptySubsequences: false)
+        #expect(pages.count > 2)
+        for (number, page) in pages.enumerated() {
+            let lines = page.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(lines.count == 40)
+            // Centred in 72 columns: (72 - 11) / 2 spaces before "Page X of 7".
+            #expect(lines.last.map(String.init) == String(repeating: " ", count: 30) + "Page \(number + 1) of \(pages.count)")
+        }
+    }
+
+    @Test func noPagesIsTheTextWithoutFormFeedsOtherThanThePlansOwn() throws {
+        let result = try ToolRunner.run(["generate", "--data", "Samples/preparation.json", "--page-length", "0"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.components(separatedBy: "\u{C}\n").count == 2)  // the advocate's page
+    }
+
+    @Test(arguments: [["--page-length", "5"], ["--page-length", "-1"], ["--page-length", "0", "--page-numbers"]])
+    func badPageSettingsAreUsageErrors(arguments: [String]) throws {
+        let result = try ToolRunner.run(["generate", "--stage", "action"] + arguments)
+        #expect(result.status == 64)
+        #expect(result.standardOutput == "")
+    }
+}

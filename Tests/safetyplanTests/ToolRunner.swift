@@ -31,17 +31,18 @@ struct ToolRunner {
         return packageRoot.appendingPathComponent(".build/debug/safetyplan")
     }()
 
-    /// Runs the tool in `directory` (the package root by default) with `input` on stdin.
+    /// Runs the tool in `directory` (the package root by default) with `input` on stdin,
+    /// and `environment` set over the test's own environment.
     static func run(
         _ arguments: [String], input: String? = nil, in directory: URL = packageRoot, environment: [String: String] = [:]
     ) throws -> Result {
         let process = Process()
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         let error = Pipe()
         let standardInput = Pipe()

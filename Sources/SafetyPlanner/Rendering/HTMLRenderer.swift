@@ -11,10 +11,12 @@
 ///
 /// Blocks map to elements as follows: heading → `<h1>`…`<h6>`; section →
 /// `<section class="domain-…">`; paragraph → `<p>`; list → `<ul>`/`<ol>`; consecutive
-/// check items → one `<ul class="checklist">`; field → `<div class="field">`; write-in →
-/// `<div class="write-in-line">` per line; note → `<div class="note">`; page break →
-/// `<div class="page-break">`. Headings, paragraphs and notes with no visible text are
-/// left out, and a page break prints only between two blocks.
+/// check items → one `<ul class="checklist">`; field → `<div class="field">` (`class="field
+/// empty"` when it has no value); write-in → `<div class="write-in-line">` per line; note →
+/// `<div class="note">`; page break → `<div class="page-break">`; a lead-in paragraph and
+/// the write-in lines after it → `<div class="keep">` around both.
+/// Headings, paragraphs and notes with no visible text are left out, and a page break
+/// prints only between two blocks.
 ///
 /// Rendering is pure and deterministic: the same tree gives the same bytes.
 public struct HTMLRenderer: Sendable {
@@ -51,14 +53,22 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// Writes a sequence of blocks, grouping consecutive check items in one checklist.
+    ///
+    /// A lead-in paragraph and the write-in lines it introduces go in one
+    /// `<div class="keep">`, which is not split across printed pages: Chromium does not
+    /// keep `break-before: avoid` before the empty write-in lines (it does before a list,
+    /// so lists, which may be long, are not wrapped).
     private func write(_ nodes: [DocumentNode], to buffer: inout HTMLBuffer) {
         var isChecklistOpen = false
-        for node in nodes {
+        var isKeepOpen = false
+        var isKeepAwaitingBlock = false
+        for (position, node) in nodes.enumerated() {
             if case .checkItem(let content, let isChecked) = node {
                 if !isChecklistOpen {
                     buffer.beginBlock()
                     buffer += "<ul class=\"checklist\">\n"
                     isChecklistOpen = true
+                    isKeepAwaitingBlock = false
                 }
                 buffer += isChecked ? "<li class=\"checked\">" : "<li>"
                 buffer += "<span class=\"box\" aria-hidden=\"true\"></span>"
@@ -76,11 +86,34 @@ public struct HTMLRenderer: Sendable {
                 buffer += "</ul>\n"
                 isChecklistOpen = false
             }
+            if isKeepOpen && !isKeepAwaitingBlock {
+                buffer += "</div>\n"
+                isKeepOpen = false
+            }
+            if Self.isLeadIn(node, before: position + 1 < nodes.count ? nodes[position + 1] : nil) {
+                buffer.beginBlock()
+                buffer += "<div class=\"keep\">\n"
+                write(node, to: &buffer)
+                isKeepOpen = true
+                isKeepAwaitingBlock = true
+                continue
+            }
             write(node, to: &buffer)
+            isKeepAwaitingBlock = false
         }
         if isChecklistOpen {
             buffer += "</ul>\n"
         }
+        if isKeepOpen {
+            buffer += "</div>\n"
+        }
+    }
+
+    /// Whether `node` is a paragraph that introduces the write-in lines right after it.
+    static func isLeadIn(_ node: DocumentNode, before next: DocumentNode?) -> Bool {
+        guard case .paragraph(let content) = node, content.hasVisibleContent else { return false }
+        if case .writeIn(let lines)? = next { return lines > 0 }
+        return false
     }
 
     private func write(_ node: DocumentNode, to buffer: inout HTMLBuffer) {
@@ -139,7 +172,7 @@ public struct HTMLRenderer: Sendable {
 
         case .field(let label, let value, let lines):
             buffer.beginBlock()
-            buffer += "<div class=\"field\">"
+            buffer += value.hasVisibleContent ? "<div class=\"field\">" : "<div class=\"field empty\">"
             if label.hasVisibleContent {
                 buffer += "<span class=\"label\">"
                 write(label, to: &buffer)

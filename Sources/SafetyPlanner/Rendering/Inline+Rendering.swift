@@ -28,14 +28,24 @@ extension Array where Element == Inline {
         }
     }
 
+    /// The sanitized plain text for `TextLayout` to wrap: the spaces inside a phone number
+    /// are `TextLayout.phoneJoiner`, so a number that fits on a line is never split.
+    var textForWrapping: String {
+        var text = ""
+        appendSanitizedPlainText(to: &text, joiningPhones: true)
+        return text
+    }
+
     /// Appends the sanitized plain text to `text`.
-    func appendSanitizedPlainText(to text: inout String) {
+    func appendSanitizedPlainText(to text: inout String, joiningPhones: Bool = false) {
         for inline in self {
             switch inline {
+            case .phone(let string) where joiningPhones:
+                text += string.sanitized.replacing(" ", with: String(TextLayout.phoneJoiner))
             case .text(let string), .phone(let string), .address(let string):
                 text += string.sanitized
             case .emphasis(let children), .strong(let children):
-                children.appendSanitizedPlainText(to: &text)
+                children.appendSanitizedPlainText(to: &text, joiningPhones: joiningPhones)
             case .blank(let width):
                 text += String(repeating: "_", count: Swift.max(0, width))
             }

@@ -13,6 +13,15 @@ struct TextLayout {
     let width: Int
     /// The text written so far.
     private(set) var output = ""
+    /// The number of lines ended in `output` so far.
+    private(set) var lineCount = 0
+    /// The blocks marked with `beginBlock`/`endBlock`, for `TextPaginator`, in the order
+    /// they ended (inner blocks before the block around them).
+    private(set) var blocks: [TextPaginator.Block] = []
+
+    /// Joins the parts of a phone number so that it is wrapped as one word (it prints as a
+    /// space). A control character, so `String.sanitized` has removed it from all data.
+    static let phoneJoiner: Character = "\u{1F}"
 
     /// One level of indentation: a marker for the first line written inside it (`- `,
     /// `[ ] `), then a prefix for every later line (`  `).
@@ -44,6 +53,19 @@ struct TextLayout {
     /// The output, ending in exactly one newline.
     func finished() -> String {
         output.isEmpty ? "\n" : output
+    }
+
+    /// Starts a block for pagination: returns its first line (a blank line or form feed
+    /// written before its text may be part of it; `TextPaginator` skips those).
+    func beginBlock() -> Int {
+        lineCount
+    }
+
+    /// Ends a block that began at line `start`; a block that wrote nothing is dropped.
+    mutating func endBlock(start: Int, kind: TextPaginator.Block.Kind) {
+        if lineCount > start {
+            blocks.append(TextPaginator.Block(lines: start..<lineCount, kind: kind))
+        }
     }
 
     /// Asks for a blank line before the next line written.
@@ -89,7 +111,7 @@ struct TextLayout {
         if let first = indents.last?.first, !first.isEmpty {
             beginLine()
             trimTrailingSpaces()
-            output += "\n"
+            endLine()
         }
         indents.removeLast()
     }
@@ -99,7 +121,7 @@ struct TextLayout {
         beginLine()
         output += text
         trimTrailingSpaces()
-        output += "\n"
+        endLine()
     }
 
     /// Writes `text` word-wrapped at the available width and returns the width of its
@@ -130,50 +152,71 @@ struct TextLayout {
             let wordStart = index
             var wordWidth = 0
             while let character = pending, !Self.isWordSeparator(character) {
-                wordWidth += DisplayWidth.of(character)
+                wordWidth += Self.width(of: character)
                 index = utf8.index(index, offsetBy: character.utf8.count)
                 pending = characters.next()
             }
             let word = text[wordStart..<index]
             if lineWidth >= 0 && lineWidth + 1 + wordWidth <= available {
                 output += " "
-                output += word
+                append(word)
                 lineWidth += 1 + wordWidth
                 continue
             }
             if lineWidth >= 0 {
-                output += "\n"
+                endLine()
                 widest = Swift.max(widest, lineWidth)
             }
             available = availableWidth
             beginLine()
             lineWidth = 0
             if wordWidth <= available {
-                output += word
+                append(word)
                 lineWidth = wordWidth
                 continue
             }
-            // Too wide for any line: break between characters, appending whole runs.
+            // Too wide for any line: break between characters, appending whole runs; in a
+            // phone number, at its last joiner that fits when it has one.
             var runStart = word.startIndex
             var position = word.startIndex
+            var lastJoiner: (index: Substring.Index, widthBefore: Int)?
             for character in word {
-                let characterWidth = DisplayWidth.of(character)
+                let characterWidth = Self.width(of: character)
                 if lineWidth > 0 && lineWidth + characterWidth > available {
-                    output += word[runStart..<position]
-                    output += "\n"
-                    widest = Swift.max(widest, lineWidth)
+                    if let joiner = lastJoiner {
+                        append(word[runStart..<joiner.index])
+                        endLine()
+                        widest = Swift.max(widest, joiner.widthBefore)
+                        lineWidth -= joiner.widthBefore + 1
+                        runStart = word.utf8.index(after: joiner.index)
+                    } else {
+                        append(word[runStart..<position])
+                        endLine()
+                        widest = Swift.max(widest, lineWidth)
+                        lineWidth = 0
+                        runStart = position
+                    }
+                    lastJoiner = nil
                     available = availableWidth
                     beginLine()
-                    lineWidth = 0
-                    runStart = position
+                }
+                let next = word.utf8.index(position, offsetBy: character.utf8.count)
+                if character == Self.phoneJoiner {
+                    if lineWidth == 0 {
+                        // Never a space at the start of a line.
+                        runStart = next
+                        position = next
+                        continue
+                    }
+                    lastJoiner = (position, lineWidth)
                 }
                 lineWidth += characterWidth
-                position = word.utf8.index(position, offsetBy: character.utf8.count)
+                position = next
             }
-            output += word[runStart..<position]
+            append(word[runStart..<position])
         }
         if lineWidth >= 0 {
-            output += "\n"
+            endLine()
             widest = Swift.max(widest, lineWidth)
         }
         return widest
@@ -201,12 +244,33 @@ struct TextLayout {
         character == " " || character == "\n" || character == "\t"
     }
 
+    /// The display width of a character of a word; the phone joiner prints as a space.
+    private static func width(of character: Character) -> Int {
+        character == phoneJoiner ? 1 : DisplayWidth.of(character)
+    }
+
+    /// Appends part of a word, the phone joiner printed as a space.
+    private mutating func append(_ word: Substring) {
+        if word.contains(Self.phoneJoiner) {
+            output += word.replacing(String(Self.phoneJoiner), with: " ")
+        } else {
+            output += word
+        }
+    }
+
+    /// Ends the current line.
+    private mutating func endLine() {
+        output += "\n"
+        lineCount += 1
+    }
+
     /// Starts a line: any pending page break or blank line, then the indentation.
     private mutating func beginLine() {
         if isPageBreakPending {
-            output += "\u{C}\n"
+            output += "\u{C}"
+            endLine()
         } else if isBlankLinePending {
-            output += "\n"
+            endLine()
         }
         isPageBreakPending = false
         isBlankLinePending = false

@@ -34,11 +34,34 @@ public struct TextRenderer: Sendable {
         didSet { width = Self.clamped(width) }
     }
 
+    /// The page length of a printed page of plain text: 66 lines (11 inches at 6 lines an
+    /// inch), the default of the `safetyplan` tool.
+    public static let defaultPageLength = 66
+    /// The shortest page accepted; shorter (non-zero) lengths are raised to it.
+    public static let minimumPageLength = 10
+
+    /// The most lines on a page, footer included; 0 (the default) for no pages.
+    public var pageLength: Int {
+        didSet { pageLength = Self.clampedPageLength(pageLength) }
+    }
+    /// Whether every page ends with a centred "Page X of Y" line (when `pageLength` > 0).
+    public var hasPageNumbers: Bool
+
     /// Creates a renderer for lines at most `width` display columns wide.
     ///
-    /// - Parameter width: The line width; clamped to 20…1000.
-    public init(width: Int = 72) {
+    /// - Parameters:
+    ///   - width: The line width; clamped to 20…1000.
+    ///   - pageLength: The most lines on a page, footer included; 0 for no pages, else
+    ///     at least `minimumPageLength`.
+    ///   - hasPageNumbers: Whether every page ends with "Page X of Y".
+    public init(width: Int = 72, pageLength: Int = 0, hasPageNumbers: Bool = false) {
         self.width = Self.clamped(width)
+        self.pageLength = Self.clampedPageLength(pageLength)
+        self.hasPageNumbers = hasPageNumbers
+    }
+
+    private static func clampedPageLength(_ length: Int) -> Int {
+        length <= 0 ? 0 : Swift.max(length, minimumPageLength)
     }
 
     /// Renders `document` as plain text.
@@ -48,7 +71,13 @@ public struct TextRenderer: Sendable {
     public func render(_ document: DocumentTree) -> String {
         var layout = TextLayout(width: width)
         write(document.body, to: &layout)
-        return layout.finished()
+        guard pageLength > 0 else {
+            return layout.finished()
+        }
+        var lines = layout.output.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeLast()  // after the final newline
+        let paginator = TextPaginator(pageLength: pageLength, hasPageNumbers: hasPageNumbers, width: width)
+        return paginator.render(lines: lines, blocks: layout.blocks)
     }
 
     private static func clamped(_ width: Int) -> Int {
@@ -56,9 +85,18 @@ public struct TextRenderer: Sendable {
     }
 
     /// Writes a sequence of blocks, a blank line between each two except between check items.
+    ///
+    /// Each block is marked for pagination; a paragraph right before a list, check item or
+    /// write-in is a lead-in, kept with what it introduces.
     private func write(_ nodes: [DocumentNode], to layout: inout TextLayout) {
         var previousWasCheckItem = false
         for (position, node) in nodes.enumerated() {
+            let start = layout.beginBlock()
+            defer {
+                if let kind = Self.pageKind(of: node, before: position + 1 < nodes.count ? nodes[position + 1] : nil) {
+                    layout.endBlock(start: start, kind: kind)
+                }
+            }
             let isCheckItem: Bool
             if case .checkItem = node {
                 isCheckItem = true
@@ -73,6 +111,27 @@ public struct TextRenderer: Sendable {
         }
     }
 
+    /// How pagination treats a block: nil for a section (its children are marked).
+    private static func pageKind(of node: DocumentNode, before next: DocumentNode?) -> TextPaginator.Block.Kind? {
+        switch node {
+        case .section, .pageBreak, .list:
+            return nil
+        case .heading:
+            return .keptWithNext
+        case .paragraph:
+            switch next {
+            case .list?, .checkItem?, .writeIn?:
+                return .leadIn
+            default:
+                return .flowing
+            }
+        case .note:
+            return .flowing
+        case .checkItem, .field, .writeIn:
+            return .whole
+        }
+    }
+
     private func write(_ node: DocumentNode, to layout: inout TextLayout) {
         switch node {
         case .section(_, let children):
@@ -80,7 +139,7 @@ public struct TextRenderer: Sendable {
 
         case .heading(let level, let content):
             guard content.hasVisibleContent else { return }
-            let widest = layout.writeWrapped(content.sanitizedPlainText)
+            let widest = layout.writeWrapped(content.textForWrapping)
             if level <= 1 {
                 layout.writeLine(String(repeating: "=", count: widest))
             } else if level == 2 {
@@ -89,7 +148,7 @@ public struct TextRenderer: Sendable {
 
         case .paragraph(let content):
             guard content.hasVisibleContent else { return }
-            layout.writeWrapped(content.sanitizedPlainText)
+            layout.writeWrapped(content.textForWrapping)
 
         case .list(let ordered, let items):
             // A list of one-paragraph items is a compact list: no blank lines between items.
@@ -103,14 +162,16 @@ public struct TextRenderer: Sendable {
                     layout.requestBlankLine()
                 }
                 let marker = ordered ? "\(position + 1). " : "- "
+                let start = layout.beginBlock()
                 layout.pushIndent(first: marker, rest: String(repeating: " ", count: marker.count))
                 write(item, to: &layout)
                 layout.popIndent()
+                layout.endBlock(start: start, kind: .whole)
             }
 
         case .checkItem(let content, let isChecked):
             layout.pushIndent(first: isChecked ? "[x] " : "[ ] ", rest: "    ")
-            layout.writeWrapped(content.sanitizedPlainText)
+            layout.writeWrapped(content.textForWrapping)
             layout.popIndent()
 
         case .field(let label, let value, let lines):
@@ -122,7 +183,7 @@ public struct TextRenderer: Sendable {
         case .note(let content):
             guard content.hasVisibleContent else { return }
             layout.pushIndent(first: "  | ", rest: "  | ")
-            layout.writeWrapped(content.sanitizedPlainText)
+            layout.writeWrapped(content.textForWrapping)
             layout.popIndent()
 
         case .pageBreak:
@@ -142,7 +203,7 @@ public struct TextRenderer: Sendable {
             labelText += ":"
         }
         if value.hasVisibleContent {
-            let text = labelText.isEmpty ? value.sanitizedPlainText : labelText + " " + value.sanitizedPlainText
+            let text = labelText.isEmpty ? value.textForWrapping : labelText + " " + value.textForWrapping
             layout.pushIndent(first: "", rest: "  ")
             layout.writeWrapped(text)
             layout.popIndent()

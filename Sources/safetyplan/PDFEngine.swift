@@ -1,0 +1,141 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Prints an HTML page to a PDF file with headless Chromium, the external PDF engine of
+/// `--format pdf` (as pandoc uses one).
+///
+/// The page goes to a private temporary folder (mode 0700, the file 0600); Chromium runs
+/// with a throw-away profile, home and cache inside that folder, with networking features
+/// off and every host name unresolvable, so nothing of the plan is kept and nothing is
+/// fetched; the PDF is then written to the target atomically with mode 0600
+/// (`AtomicFile`), and the temporary folder is removed, whatever happened.
+///
+/// Chromium is `SAFETYPLAN_CHROMIUM` when that is set, else the first of `chromium`,
+/// `chromium-browser`, `google-chrome` and `google-chrome-stable` on `PATH`. When there
+/// is none, the error says what to install and no file is written.
+enum PDFEngine {
+    /// Names looked up on `PATH`, in order.
+    static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+    /// The longest Chromium may take to print one document.
+    static let timeLimit: TimeInterval = 120
+
+    static let notFoundMessage = """
+        error: --format pdf needs Chromium; install it with 'apt-get install chromium' \
+        or set SAFETYPLAN_CHROMIUM to its path
+        """
+
+    /// Prints `html` to a PDF at `path`.
+    ///
+    /// - Throws: `InputError` when Chromium is missing, fails or times out, or the file
+    ///   cannot be written; the target is then left as it was.
+    static func print(html: String, to path: String) throws {
+        guard let chromium = locateChromium(environment: ProcessInfo.processInfo.environment) else {
+            throw InputError(notFoundMessage)
+        }
+        let folder = try makePrivateFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let page = folder + "/plan.html"
+        let pdf = folder + "/plan.pdf"
+        let log = folder + "/chromium.log"
+        try writePrivately(Array(html.utf8), to: page)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = arguments(folder: folder, page: page, pdf: pdf)
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = folder
+        environment["XDG_CONFIG_HOME"] = folder + "/config"
+        environment["XDG_CACHE_HOME"] = folder + "/cache"
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        _ = FileManager.default.createFile(atPath: log, contents: nil, attributes: [.posixPermissions: 0o600])
+        process.standardError = FileHandle(forWritingAtPath: log)
+        do {
+            try process.run()
+        } catch {
+            throw InputError("error: cannot start Chromium (\(chromium)): \(error.localizedDescription)")
+        }
+        let deadline = Date().addingTimeInterval(timeLimit)
+        while process.isRunning && Date() < deadline {
+            usleep(20_000)
+        }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw InputError("error: Chromium did not finish the PDF within \(Int(timeLimit)) seconds")
+        }
+        let bytes = FileManager.default.contents(atPath: pdf).map(Array.init) ?? []
+        guard process.terminationStatus == 0, bytes.starts(with: Array("%PDF-".utf8)) else {
+            let said = (try? String(contentsOfFile: log, encoding: .utf8))?
+                .split(separator: "\n").last.map { ": " + $0 } ?? ""
+            throw InputError("error: Chromium could not make the PDF (exit \(process.terminationStatus))\(said)")
+        }
+        try AtomicFile.write(bytes, to: path)
+    }
+
+    /// The Chromium to run, or nil when there is none.
+    static func locateChromium(environment: [String: String]) -> String? {
+        if let configured = environment["SAFETYPLAN_CHROMIUM"], !configured.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: configured) ? configured : nil
+        }
+        for folder in (environment["PATH"] ?? "").split(separator: ":") where !folder.isEmpty {
+            for name in candidates {
+                let path = folder + "/" + name
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+            }
+        }
+        return nil
+    }
+
+    /// Headless, offline, with a throw-away profile, printing the page with no browser
+    /// header or footer (the stylesheet's own page numbers are kept).
+    static func arguments(folder: String, page: String, pdf: String) -> [String] {
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-default-apps",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-domain-reliability", "--disable-breakpad", "--disable-crash-reporter",
+            "--metrics-recording-only", "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--user-data-dir=\(folder)/profile", "--disk-cache-dir=\(folder)/cache",
+            "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
+            URL(fileURLWithPath: page).absoluteString,
+        ]
+    }
+
+    /// A new folder only the user can enter, in the system's temporary folder.
+    private static func makePrivateFolder() throws -> String {
+        let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+        var template = Array((base + "/safetyplan-pdf-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) }
+        guard made != nil else {
+            throw InputError("error: cannot make a temporary folder for the PDF (\(String(cString: strerror(errno))))")
+        }
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Writes a new file with mode 0600 (`O_EXCL`: never through an existing file or link).
+    private static func writePrivately(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw InputError("error: cannot write a temporary file for the PDF (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw InputError("error: cannot write a temporary file for the PDF (\(String(cString: strerror(errno))))")
+            }
+            offset += written
+        }
+    }
+}

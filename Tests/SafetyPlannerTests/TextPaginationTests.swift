@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+@testable import SafetyPlanner
+
+/// Renders `body` as plain text cut into pages of `pageLength` lines.
+private func renderPages(
+    _ body: [DocumentNode], width: Int = 30, pageLength: Int = 10, hasPageNumbers: Bool = false
+) -> String {
+    TextRenderer(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers)
+        .render(DocumentTree(title: "Plan", body: body))
+}
+
+/// The pages of paginated text: split at form feeds, each a list of lines.
+func pagesOf(_ text: String) -> [[Substring]] {
+    text.split(separator: "\u{C}", omittingEmptySubsequences: false).map { page in
+        var lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}
+
+@Suite("TextRenderer: pages")
+struct TextPaginationTests {
+    @Test("A heading that would end a page moves to the next page with what follows it")
+    func headingIsNeverLastOnAPage() {
+        let text = renderPages([
+            paragraph("One"), paragraph("Two"), paragraph("Three"), paragraph("Four"),
+            .heading(level: 2, content: [.text("Next")]), paragraph("Five"),
+        ])
+        #expect(text == "One\n\nTwo\n\nThree\n\nFour\n\u{C}Next\n----\n\nFive\n")
+    }
+
+    @Test("A heading stays with the first two lines of a paragraph after it")
+    func headingKeepsTwoLinesOfWhatFollows() {
+        let text = renderPages([
+            paragraph("One"), paragraph("Two"), paragraph("Three"),
+            .heading(level: 3, content: [.text("Next")]),
+            paragraph("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi"),
+        ])
+        #expect(text == """
+            One
+
+            Two
+
+            Three
+            \u{C}Next
+
+            alpha beta gamma delta epsilon
+            zeta eta theta iota kappa
+            lambda mu nu xi
+
+            """)
+    }
+
+    @Test("A list item that fits on a page is not split; it moves to the next page")
+    func listItemIsNotSplit() {
+        let text = renderPages([
+            paragraph("One"), paragraph("Two"), .heading(level: 3, content: [.text("List")]),
+            .list(ordered: true, items: [
+                [paragraph("a")], [paragraph("b")], [paragraph("c")],
+                [paragraph("A longer item that takes three lines on a narrow page")],
+            ]),
+        ])
+        #expect(text == """
+            One
+
+            Two
+
+            List
+
+            1. a
+            2. b
+            3. c
+            \u{C}4. A longer item that takes
+               three lines on a narrow
+               page
+
+            """)
+    }
+
+    @Test("A field with its write-in lines, and a run of write-in lines, stay together")
+    func fieldAndWriteInsStayTogether() {
+        let text = renderPages([
+            paragraph("One"), paragraph("Two"), paragraph("Three"),
+            .field(label: [.text("Notes")], value: [], lines: 4),
+            .writeIn(lines: 3),
+        ])
+        let rule = String(repeating: "_", count: 30)
+        let field = "Notes:\n" + String(repeating: rule + "\n", count: 4)
+        #expect(text == "One\n\nTwo\n\nThree\n\u{C}" + field + "\n" + String(repeating: rule + "\n", count: 3))
+    }
+
+    @Test("A lead-in line stays with the check items it introduces; check items are not split")
+    func leadInAndCheckItems() {
+        let text = renderPages([
+            paragraph("One"), paragraph("Two"), paragraph("Three"), paragraph("Four"),
+            paragraph("Pack:"),
+            .checkItem(content: [.text("Phone")], isChecked: false),
+            .checkItem(content: [.text("A charger that works with the phone")], isChecked: true),
+        ])
+        #expect(text == """
+            One
+
+            Two
+
+            Three
+
+            Four
+            \u{C}Pack:
+
+            [ ] Phone
+            [x] A charger that works with
+                the phone
+
+            """)
+    }
+
+    @Test("A page break in the document always starts a page; none at the start or end")
+    func explicitPageBreaks() {
+        let text = renderPages([.pageBreak, paragraph("One"), .pageBreak, .pageBreak, paragraph("Two"), .pageBreak])
+        #expect(text == "One\n\u{C}Two\n")
+    }
+
+    @Test("Page numbers: every page is exactly the page length, footer centred on the last line")
+    func pageNumbers() {
+        let text = renderPages(
+            [paragraph("One"), paragraph("Two"), paragraph("Three"), paragraph("Four"), paragraph("Five")],
+            hasPageNumbers: true)
+        #expect(text == """
+            One
+
+            Two
+
+            Three
+
+            Four
+
+
+                     Page 1 of 2
+            \u{C}Five
+
+
+
+
+
+
+
+
+                     Page 2 of 2
+
+            """)
+        for page in pagesOf(text) {
+            #expect(page.count == 10)
+        }
+    }
+
+    @Test("A paragraph longer than a page is cut, leaving at least two lines on each side")
+    func longParagraphs() {
+        let words = (1...40).map { "word\($0)" }.joined(separator: " ")
+        let text = renderPages([paragraph("Intro"), paragraph(words)], width: 20)
+        let pages = pagesOf(text)
+        #expect(pages.map(\.count) == [10, 6])
+        #expect(pages[0][0] == "Intro")
+        #expect(pages[1][0] == "word25 word26 word27")
+        for page in pages {
+            #expect(page.first?.isEmpty == false)
+            #expect(page.last?.isEmpty == false)
+        }
+    }
+
+    @Test("Without a page length the text is as before; short lengths are raised to 10")
+    func noPages() {
+        let body: [DocumentNode] = [paragraph("One"), .pageBreak, paragraph("Two")]
+        #expect(TextRenderer(width: 30).render(DocumentTree(title: "", body: body)) == "One\n\u{C}\nTwo\n")
+        #expect(TextRenderer(width: 30, pageLength: 0).render(DocumentTree(title: "", body: body)) == "One\n\u{C}\nTwo\n")
+        #expect(TextRenderer(width: 30, pageLength: 3).pageLength == 10)
+        #expect(renderPages([]) == "\n")
+    }
+
+    @Test("A phone number is wrapped as one word; one too long for a line breaks at a space")
+    func phoneNumbersStayWhole() {
+        let fits = renderText([.paragraph([.text("Call the youth center at "), .phone("(510) 555-0142")])], width: 30)
+        #expect(fits == "Call the youth center at\n(510) 555-0142\n")
+        let long = renderText([.paragraph([.phone("+1 (510) 555 0142 0000 1111 2222")])], width: 20)
+        #expect(long == "+1 (510) 555 0142\n0000 1111 2222\n")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// `--format pdf`: the HTML printed by headless Chromium, end to end.
+@Suite struct PDFCommandTests {
+    /// A program on `PATH`, or nil.
+    static func program(_ name: String) -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let path = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    /// Chromium, pdfinfo and pdftotext are all installed (CI installs them).
+    static let hasTools =
+        ["chromium", "chromium-browser", "google-chrome"].contains { program($0) != nil }
+        && program("pdfinfo") != nil && program("pdftotext") != nil
+
+    /// Runs a poppler tool on `pdf` and returns its output.
+    static func poppler(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program(tool)!)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func pageCount(_ pdf: String) throws -> Int? {
+        let info = try poppler("pdfinfo", [pdf])
+        let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+        return line.flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// Makes a PDF with a private temporary folder and checks that nothing is left in it.
+    static func makePDF(_ arguments: [String]) throws -> (pdf: String, text: String, pages: Int?) {
+        let folder = try ToolRunner.temporaryFolder()
+        let temporary = folder.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let pdf = folder.appendingPathComponent("out.pdf").path
+        let result = try ToolRunner.run(arguments + ["--format", "pdf", "-o", pdf], environment: ["TMPDIR": temporary.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError == "")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [], "temporary files left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.pdf", "tmp"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: pdf)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(FileManager.default.contents(atPath: pdf)?.starts(with: Array("%PDF-".utf8)) == true)
+        let text = try poppler("pdftotext", ["-layout", pdf, "-"])
+        return (pdf, text, try pageCount(pdf))
+    }
+
+    @Test(.enabled(if: hasTools, "needs chromium and poppler-utils (pdfinfo, pdftotext), which CI installs"))
+    func samplePlanAsPDF() throws {
+        let (_, text, pages) = try Self.makePDF(["generate", "--data", "Samples/preparation.json"])
+        // Measured 7 Letter pages with Chromium 156; allow a page either way for fonts.
+        #expect((6...8).contains(pages ?? 0), "pages: \(String(describing: pages))")
+        for expected in [
+            "My Safety Plan", "My goals", "People on my side", "A safe place to stay", "Staying safe",
+            "Lines I can call or text", "For the advocate", "Jordan (they/them)", "Finish 10th grade",
+            "Aunt Denise", "(510) 555-0187", "blue sneakers", "Page 1 of \(pages ?? 0)",
+        ] {
+            #expect(text.contains(expected), "\(expected) is missing from the PDF text")
+        }
+    }
+
+    @Test(.enabled(if: hasTools, "needs chromium and poppler-utils (pdfinfo, pdftotext), which CI installs"))
+    func formAndHandoutsAsPDF() throws {
+        let form = try Self.makePDF(["fill", "maintenance-support", "--data", "Samples/maintenance-support.json"])
+        #expect((2...4).contains(form.pages ?? 0))
+        #expect(form.text.contains("My Support Plan") && form.text.contains("Grandma Rose"))
+        // The youth handout is one printed page and the provider handout two, by design.
+        let youth = try Self.makePDF(["handout", "youth", "--stage", "contemplation"])
+        #expect(youth.pages == 1)
+        #expect(youth.text.contains("Page 1 of 1"))
+        let provider = try Self.makePDF(["handout", "provider"])
+        #expect(provider.pages == 2)
+    }
+
+    @Test func withoutChromiumTheErrorSaysWhatToInstallAndNoFileIsWritten() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let pdf = folder.appendingPathComponent("plan.pdf").path
+        for environment in [["SAFETYPLAN_CHROMIUM": "/nonexistent", "PATH": ""], ["SAFETYPLAN_CHROMIUM": "", "PATH": "/nonexistent"]] {
+            let result = try ToolRunner.run(
+                ["generate", "--stage", "action", "--format", "pdf", "-o", pdf], environment: environment)
+            #expect(result.status == 1)
+            #expect(
+                result.standardError
+                    == "error: --format pdf needs Chromium; install it with 'apt-get install chromium' or set SAFETYPLAN_CHROMIUM to its path\n"
+            )
+            #expect(result.standardOutput == "")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+        }
+    }
+
+    @Test func pdfNeedsAnOutputFile() throws {
+        let result = try ToolRunner.run(["generate", "--stage", "action", "--format", "pdf"])
+        #expect(result.status == 64)
+        #expect(result.standardError.hasPrefix("Error: --format pdf writes a file: give -o FILE.\n"))
+        #expect(result.standardOutput == "")
+    }
+}
