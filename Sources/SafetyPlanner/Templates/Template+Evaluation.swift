@@ -163,7 +163,7 @@ struct TemplateEvaluator {
     ///
     /// A discreet plan, or `label="neutral"`, names the resource by its neutral name and
     /// leaves out its web address (`humantraffickinghotline.org`); a discreet plan also
-    /// leaves out the description. `detail="brief"` prints the name and how to reach it
+    /// leaves out a description that would reveal what the plan is about. `detail="brief"` prints the name and how to reach it
     /// (the numbers, or the web address when there is none), with the place for helpers.
     private func resourceLine(_ resource: Resource, audience: Audience, label: ResourceLabel, detail: Detail) -> [Inline] {
         let isNeutral = plan.isDiscreet || label == .neutral
@@ -200,7 +200,10 @@ struct TemplateEvaluator {
         }
         // Brief keeps the description only when the name is all there is (911).
         let isBare = ways.isEmpty && (isNeutral || resource.web == nil)
-        if !plan.isDiscreet, detail == .full || isBare { line.append(.text(" " + description)) }
+        // A discreet plan keeps a description that reveals nothing ("Call 911 if you are in
+        // danger right now."): the youth still learns when each line can help.
+        let mayDescribe = !plan.isDiscreet || (audience == .youth && !Discretion.isRevealing(description))
+        if mayDescribe, detail == .full || isBare { line.append(.text(" " + description)) }
         return line
     }
 
