@@ -6,7 +6,7 @@
 public struct Planner: Sendable {
     public var catalog: Catalog {
         didSet {
-            precomputed = Self.precompute(catalog)
+            precomputed = ChoiceCache()
             precomputedValues = Self.planValues(catalog)
         }
     }
@@ -32,28 +32,17 @@ public struct Planner: Sendable {
     }
 
     /// What a plan without an age holds for each stage, plain and discreet, worked out once
-    /// per catalog: the resources and planned domains depend only on the stage, the age and
-    /// discretion, and most data files give no age.
-    private var precomputed: [Int: (resources: [Resource], domains: [PlannedDomain])] = [:]
+    /// per catalog, when first needed: the resources and planned domains depend only on
+    /// the stage, the age and discretion, and most data files give no age.
+    private var precomputed = ChoiceCache()
 
     public init(catalog: Catalog) {
         self.catalog = catalog
-        self.precomputed = Self.precompute(catalog)
         self.precomputedValues = Self.planValues(catalog)
     }
 
     private static func key(_ stage: Stage, _ isDiscreet: Bool) -> Int {
         Stage.allCases.firstIndex(of: stage)! * 2 + (isDiscreet ? 1 : 0)
-    }
-
-    private static func precompute(_ catalog: Catalog) -> [Int: (resources: [Resource], domains: [PlannedDomain])] {
-        var table: [Int: (resources: [Resource], domains: [PlannedDomain])] = [:]
-        for stage in Stage.allCases {
-            for isDiscreet in [false, true] {
-                table[key(stage, isDiscreet)] = choose(catalog, stage: stage, age: nil, isDiscreet: isDiscreet)
-            }
-        }
-        return table
     }
 
     /// The domains a stage covers, in the order it leads with them, and their weight.
@@ -92,7 +81,7 @@ public struct Planner: Sendable {
         let age = data.age
         let (resources, domains) =
             age == nil
-            ? precomputed[Self.key(stage, isDiscreet)]!
+            ? precomputed.choice(Self.key(stage, isDiscreet)) { Self.choose(catalog, stage: stage, age: nil, isDiscreet: isDiscreet) }
             : Self.choose(catalog, stage: stage, age: age, isDiscreet: isDiscreet)
         return Plan(
             stage: stage, domains: domains, resources: resources, stageGuide: catalog.stages,
@@ -138,5 +127,22 @@ public struct Planner: Sendable {
         guard case .record(var fields) = root else { return .record(["plan": .record(planValues)]) }
         fields["plan"] = .record(planValues)
         return .record(fields)
+    }
+}
+
+/// The planner's choices for plans without an age, filled in as stages are asked for, so a
+/// run that makes one plan computes one entry. Shared by copies of a planner, and safe to
+/// use from several threads.
+final class ChoiceCache: @unchecked Sendable {
+    private var choices: [Int: (resources: [Resource], domains: [PlannedDomain])] = [:]
+    private let lock = NSLockLike()
+
+    func choice(
+        _ key: Int, _ make: () -> (resources: [Resource], domains: [PlannedDomain])
+    ) -> (resources: [Resource], domains: [PlannedDomain]) {
+        if let found = lock.withLock({ choices[key] }) { return found }
+        let made = make()
+        lock.withLock { choices[key] = made }
+        return made
     }
 }
