@@ -14,7 +14,7 @@ import Foundation
 ///
 /// `isDurable: false` leaves out the flush: the file still appears whole or not at all to
 /// every reader, but may be lost if the machine stops before the kernel writes it out.
-/// `batch` writes thousands of files that way and flushes the folder's file system once
+/// `batch` writes thousands of files that way and flushes only the folder (its names)
 /// at the end (`flushFileSystem(of:)`).
 enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String, isDurable: Bool = true) throws {
@@ -55,7 +55,8 @@ enum AtomicFile {
 }
 
 extension AtomicFile {
-    /// Flushes every written file on the file system that holds `folder` to disk.
+    /// Flushes the folder itself (the names of the files renamed into it) to disk; the
+    /// files' contents are left to the kernel.
     static func flushFileSystem(of folder: String) throws {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw InputError("\(folder): error: cannot open the output folder") }
