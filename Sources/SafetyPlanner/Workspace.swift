@@ -32,6 +32,12 @@ public struct Workspace: Sendable {
         guard let schemaFile = library.file(named: "template.rng") else {
             throw TemplateError(.missingFile("template.rng"), at: SourceLocation(file: "template.rng", line: 1, column: 1))
         }
+        // The template schema is compiled only when there is a file to check with it: an
+        // agency's template (or schema). Bundled templates are checked by the tests.
+        guard library.files.values.contains(where: { !$0.isBundled }) else {
+            self.templateSchema = nil
+            return
+        }
         do {
             self.templateSchema = try SchemaCache.shared.schema(schemaFile)
         } catch {

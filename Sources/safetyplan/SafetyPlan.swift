@@ -17,6 +17,7 @@ struct SafetyPlan: ParsableCommand {
             """,
         subcommands: [
             Generate.self,
+            Batch.self,
             Fill.self,
             Handout.self,
             Check.self,

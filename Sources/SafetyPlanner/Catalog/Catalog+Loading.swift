@@ -55,8 +55,13 @@ enum CatalogFile {
         guard let file = library.file(named: name) else { throw TemplateError(.missingFile(name), at: start) }
         guard let schemaFile = library.file(named: schemaName) else { throw TemplateError(.missingFile(schemaName), at: start) }
         do {
-            let schema = try SchemaCache.shared.schema(schemaFile)
-            let document = try Document.parse(file.bytes, file: file.displayName, schema: schema, maxBytes: library.maximumBytes)
+            let document: Document
+            if file.isBundled && schemaFile.isBundled {
+                document = try Document.parse(file.bytes, file: file.displayName, maxBytes: library.maximumBytes)
+            } else {
+                let schema = try SchemaCache.shared.schema(schemaFile)
+                document = try Document.parse(file.bytes, file: file.displayName, schema: schema, maxBytes: library.maximumBytes)
+            }
             guard document.root.namespace == Catalog.namespace else {
                 throw TemplateError(.wrongNamespace(element: document.root.name, expected: Catalog.namespace), at: document.root.location)
             }

@@ -98,7 +98,6 @@ extension TemplateLibrary.File {
     ///   - path: the path to print in messages.
     ///   - contents: the file's bytes.
     public init(path displayName: String, contents bytes: [UInt8]) {
-        self.displayName = displayName
-        self.bytes = bytes
+        self.init(displayName: displayName, bytes: bytes, isBundled: false)
     }
 }

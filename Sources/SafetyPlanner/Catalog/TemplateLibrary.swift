@@ -14,6 +14,17 @@ public struct TemplateLibrary: Sendable {
         /// a bundled one.
         public var displayName: String
         public var bytes: [UInt8]
+        /// Whether the file is one of the bundled `Templates/`, compiled into the tool.
+        /// Bundled catalog files are not checked against their schemas when loaded: the
+        /// same bytes are checked by `safetyplan check` in the tests, and compiling the
+        /// schemas is most of the tool's start-up. An agency's files are always checked.
+        public var isBundled: Bool
+
+        public init(displayName: String, bytes: [UInt8], isBundled: Bool = false) {
+            self.displayName = displayName
+            self.bytes = bytes
+            self.isBundled = isBundled
+        }
     }
 
     /// Files by file name.
@@ -32,7 +43,7 @@ public struct TemplateLibrary: Sendable {
     public static let bundled: TemplateLibrary = {
         var files: [String: File] = [:]
         for (name, bytes) in BundledFiles.all {
-            files[name] = File(displayName: "Templates/\(BundledFiles.folder(of: name))\(name)", bytes: bytes)
+            files[name] = File(displayName: "Templates/\(BundledFiles.folder(of: name))\(name)", bytes: bytes, isBundled: true)
         }
         return TemplateLibrary(files: files)
     }()

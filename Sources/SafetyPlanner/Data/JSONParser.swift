@@ -213,6 +213,14 @@ struct JSONParser {
             guard let byte = current else { throw open }
             switch byte {
             case UInt8(ascii: "\""):
+                if scalars.isEmpty {
+                    // No escape: the text is one run of the input, decoded once.
+                    guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                        throw SyntaxError(message: "text is not valid UTF-8", line: open.line, column: open.column)
+                    }
+                    advance()
+                    return text
+                }
                 try flush(index)
                 advance()
                 return String(scalars)

@@ -4,10 +4,45 @@
 /// with, which it covers briefly, and which it leaves out. The youth's own stage is the
 /// one given; the planner never moves a youth to another stage.
 public struct Planner: Sendable {
-    public var catalog: Catalog
+    public var catalog: Catalog {
+        didSet {
+            precomputed = ChoiceCache()
+            precomputedValues = Self.planValues(catalog)
+        }
+    }
+
+    /// The `plan.*` values every plan at a stage shares, by the stage's place in the cycle.
+    private var precomputedValues: [[String: DataValue]] = []
+
+    private static func planValues(_ catalog: Catalog) -> [[String: DataValue]] {
+        Stage.allCases.map { stage in
+            let info = catalog.info(for: stage)
+            var planValues: [String: DataValue] = [
+                "stage": .text(info.name),
+                "stageId": .text(stage.id),
+                "youth": .text(info.youth),
+                "aim": .text(info.aim),
+                "response": .text(info.response),
+                "source": .text(catalog.source),
+            ]
+            if let cycle = catalog.cycle[.youth] { planValues["cycle"] = .text(cycle) }
+            if let cycle = catalog.cycle[.provider] { planValues["providerCycle"] = .text(cycle) }
+            return planValues
+        }
+    }
+
+    /// What a plan without an age holds for each stage, plain and discreet, worked out once
+    /// per catalog, when first needed: the resources and planned domains depend only on
+    /// the stage, the age and discretion, and most data files give no age.
+    private var precomputed = ChoiceCache()
 
     public init(catalog: Catalog) {
         self.catalog = catalog
+        self.precomputedValues = Self.planValues(catalog)
+    }
+
+    private static func key(_ stage: Stage, _ isDiscreet: Bool) -> Int {
+        Stage.allCases.firstIndex(of: stage)! * 2 + (isDiscreet ? 1 : 0)
     }
 
     /// The domains a stage covers, in the order it leads with them, and their weight.
@@ -44,14 +79,27 @@ public struct Planner: Sendable {
     ///   - isDiscreet: whether the document must not reveal what it is about.
     public func plan(stage: Stage, data: PlanData, isDiscreet: Bool = false) -> Plan {
         let age = data.age
+        let (resources, domains) =
+            age == nil
+            ? precomputed.choice(Self.key(stage, isDiscreet)) { Self.choose(catalog, stage: stage, age: nil, isDiscreet: isDiscreet) }
+            : Self.choose(catalog, stage: stage, age: age, isDiscreet: isDiscreet)
+        return Plan(
+            stage: stage, domains: domains, resources: resources, stageGuide: catalog.stages,
+            principles: catalog.principles, values: values(stage: stage, data: data, isDiscreet: isDiscreet), isDiscreet: isDiscreet)
+    }
+
+    /// The resources that fit the age (lines first) and the domains the stage covers.
+    private static func choose(
+        _ catalog: Catalog, stage: Stage, age: Int?, isDiscreet: Bool
+    ) -> (resources: [Resource], domains: [PlannedDomain]) {
         let resources = catalog.resources.filter { $0.serves(age: age) }
             .enumerated().sorted { lhs, rhs in
                 let (left, right) = (lhs.element.kind == .line ? 0 : 1, rhs.element.kind == .line ? 0 : 1)
                 return left != right ? left < right : lhs.offset < rhs.offset
             }.map(\.element)
-        let domains = Self.rules(for: stage).map { rule -> PlannedDomain in
+        let domains = rules(for: stage).map { rule -> PlannedDomain in
             let info = catalog.info(for: rule.domain)
-            let limit = rule.emphasis == .brief ? Self.briefItemCount : Int.max
+            let limit = rule.emphasis == .brief ? briefItemCount : Int.max
             func items(_ audience: Audience) -> [GuidanceItem] {
                 let all = info.items(for: stage, audience: audience)
                 return Array((isDiscreet ? all.filter { !Discretion.isRevealing($0.text) } : all).prefix(limit))
@@ -61,25 +109,14 @@ public struct Planner: Sendable {
                 youthGuidance: items(.youth), providerGuidance: items(.provider),
                 resources: resources.filter { $0.domains.contains(rule.domain) })
         }
-        return Plan(
-            stage: stage, domains: domains, resources: resources, stageGuide: catalog.stages,
-            principles: catalog.principles, values: values(stage: stage, data: data, isDiscreet: isDiscreet), isDiscreet: isDiscreet)
+        return (resources, domains)
     }
 
     /// The data file's values plus `plan.*`.
     private func values(stage: Stage, data: PlanData, isDiscreet: Bool) -> DataValue {
         let info = catalog.info(for: stage)
-        var planValues: [String: DataValue] = [
-            "stage": .text(info.name),
-            "stageId": .text(stage.id),
-            "youth": .text(info.youth),
-            "aim": .text(info.aim),
-            "response": .text(info.response),
-            "source": .text(catalog.source),
-        ]
+        var planValues = precomputedValues[Stage.allCases.firstIndex(of: stage)!]
         if let date = data.date { planValues["date"] = .text(date) }
-        if let cycle = catalog.cycle[.youth] { planValues["cycle"] = .text(cycle) }
-        if let cycle = catalog.cycle[.provider] { planValues["providerCycle"] = .text(cycle) }
         // A move back is only ever framed without judgment: the catalog's words for the
         // stage the youth is at now, never a comparison with where they were.
         if let last = data.history.last?.stage, last > stage {
@@ -90,5 +127,22 @@ public struct Planner: Sendable {
         guard case .record(var fields) = root else { return .record(["plan": .record(planValues)]) }
         fields["plan"] = .record(planValues)
         return .record(fields)
+    }
+}
+
+/// The planner's choices for plans without an age, filled in as stages are asked for, so a
+/// run that makes one plan computes one entry. Shared by copies of a planner, and safe to
+/// use from several threads.
+final class ChoiceCache: @unchecked Sendable {
+    private var choices: [Int: (resources: [Resource], domains: [PlannedDomain])] = [:]
+    private let lock = NSLockLike()
+
+    func choice(
+        _ key: Int, _ make: () -> (resources: [Resource], domains: [PlannedDomain])
+    ) -> (resources: [Resource], domains: [PlannedDomain]) {
+        if let found = lock.withLock({ choices[key] }) { return found }
+        let made = make()
+        lock.withLock { choices[key] = made }
+        return made
     }
 }

@@ -13,6 +13,13 @@ extension String {
     /// Joiners (U+200C, U+200D) stay: emoji sequences need them. A string with nothing
     /// to remove is returned as it is, without copying.
     var sanitized: String {
+        // Fast path over UTF-8 bytes: printable ASCII, tab and newline need nothing.
+        let isPlain = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
+        }
+        if isPlain == true {
+            return self
+        }
         guard unicodeScalars.contains(where: { $0.needsSanitizing }) else {
             return self
         }

@@ -132,6 +132,9 @@ struct TextLayout {
     /// (grapheme clusters), never inside one.
     @discardableResult
     mutating func writeWrapped(_ text: String) -> Int {
+        if let widest = writeWrappedASCII(text) {
+            return widest
+        }
         var widest = 0
         var lineWidth = -1  // -1 when no line is open
         var available = 0
@@ -220,6 +223,81 @@ struct TextLayout {
             widest = Swift.max(widest, lineWidth)
         }
         return widest
+    }
+
+    /// `writeWrapped` for the common case, over UTF-8 bytes instead of `Character`s: text
+    /// that is all ASCII, without carriage returns (CR LF would be one character), whose
+    /// every word fits on a line, so no word is broken. Each byte is then one character;
+    /// printable bytes and the phone joiner take one column, other controls none, exactly
+    /// as `DisplayWidth` measures them. Returns nil, having written nothing, otherwise.
+    private mutating func writeWrappedASCII(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            let count = bytes.count
+            // The narrowest line this text may get: the first line's, or a later one's.
+            var restUsed = 0
+            for indent in indents { restUsed += indent.restWidth }
+            let narrowest = Swift.min(availableWidth, width - restUsed)
+            var wordWidth = 0
+            var hasJoiner = false
+            for byte in bytes {
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                    wordWidth = 0
+                } else {
+                    if byte == 0x1F { hasJoiner = true }
+                    if byte >= 0x20 && byte < 0x7F || byte == 0x1F { wordWidth += 1 }
+                    if wordWidth > narrowest { return nil }
+                }
+            }
+            var widest = 0
+            var lineWidth = -1  // -1 when no line is open
+            var available = 0
+            var index = 0
+            while true {
+                while index < count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
+                    index += 1
+                }
+                guard index < count else { break }
+                let wordStart = index
+                var wordWidth = 0
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 { break }
+                    if byte >= 0x20 && byte < 0x7F || byte == 0x1F { wordWidth += 1 }
+                    index += 1
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
+                if lineWidth >= 0 && lineWidth + 1 + wordWidth <= available {
+                    output += " "
+                    appendASCII(word, hasJoiner: hasJoiner)
+                    lineWidth += 1 + wordWidth
+                    continue
+                }
+                if lineWidth >= 0 {
+                    endLine()
+                    widest = Swift.max(widest, lineWidth)
+                }
+                available = availableWidth
+                beginLine()
+                appendASCII(word, hasJoiner: hasJoiner)
+                lineWidth = wordWidth
+            }
+            if lineWidth >= 0 {
+                endLine()
+                widest = Swift.max(widest, lineWidth)
+            }
+            return widest
+        }
+    }
+
+    /// Appends an ASCII word, the phone joiner printed as a space.
+    private mutating func appendASCII(_ word: UnsafeBufferPointer<UInt8>, hasJoiner: Bool) {
+        if hasJoiner, word.contains(0x1F) {
+            output += String(decoding: word.map { $0 == 0x1F ? 0x20 : $0 }, as: UTF8.self)
+        } else {
+            output += String(decoding: word, as: UTF8.self)
+        }
     }
 
     /// `text` with runs of spaces, tabs and newlines made one space and the ends trimmed.

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The render benchmark: safetyplan batch against the workload's anchors (xsltproc, Jinja2)
+# on the same records and the same document. See README.md; writes RESULTS.md.
+#
+#   bash Benchmarks/run.sh                       # full run (~10 min on the 2-core dev machine)
+#   RUNS=2 NS="1 1000" bash Benchmarks/run.sh    # smoke run (do not publish its numbers)
+#
+# Needs: the workload folder (WORKLOAD, default ../shared/bench beside this repository),
+# python3 with jinja2, xsltproc, hyperfine, GNU time (apt-get install -y xsltproc hyperfine time).
+# Data and output go to $BENCH_OUT (default /tmp/bench-out, disk-backed like the anchors').
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORKLOAD=$(cd "${WORKLOAD:-$ROOT/../shared/bench}" && pwd)
+OUT=${BENCH_OUT:-/tmp/bench-out}
+SHM=${BENCH_SHM:-/dev/shm/safetyplan-bench}
+RES=$ROOT/Benchmarks/results
+RUNS=${RUNS:-5}
+COLD_RUNS=${COLD_RUNS:-20}
+RSS_RUNS=${RSS_RUNS:-3}
+NS=${NS:-"1 1000 10000"}
+JOBS=$(nproc)
+
+for t in hyperfine xsltproc /usr/bin/time swift; do
+  command -v "$t" >/dev/null || { echo "missing $t (apt-get install -y xsltproc hyperfine time)" >&2; exit 1; }
+done
+PY=$(python3 -c 'import sys; print(sys.executable)')
+"$PY" -c 'import jinja2' || { echo "jinja2 not importable by $PY" >&2; exit 1; }
+
+mkdir -p "$OUT/data" "$RES"
+rm -f "$RES"/*
+echo "== build (release)"
+swift build -c release --scratch-path .build-perf 2>&1 | tail -1
+TOOL=$ROOT/.build-perf/release/safetyplan
+
+echo "== data (outside the timed region): the workload's records, converted to our JSONL"
+"$PY" - "$WORKLOAD" "$OUT/data" $NS <<'PYEOF'
+import importlib.util, json, os, sys
+workload, out, ns = sys.argv[1], sys.argv[2], [int(n) for n in sys.argv[3:]]
+spec = importlib.util.spec_from_file_location("gen_data", os.path.join(workload, "gen_data.py"))
+g = importlib.util.module_from_spec(spec); spec.loader.exec_module(g)
+for n in ns:
+    recs = g.records(n)
+    with open(os.path.join(out, "clients-%d.json" % n), "w", encoding="utf-8") as f:
+        json.dump(recs, f, ensure_ascii=False, indent=1); f.write("\n")
+    with open(os.path.join(out, "clients-%d.xml" % n), "w", encoding="utf-8") as f:
+        f.write(g.to_xml(recs))
+PYEOF
+for n in $NS; do "$PY" Benchmarks/convert.py "$OUT/data/clients-$n.json" "$OUT/data/clients-$n.jsonl"; done
+
+{
+  echo "date_utc: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc) (nproc)"
+  echo "memory: $(free -g | awk '/Mem:/{print $2}') GiB"
+  echo "os: $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "swift: $(swift --version 2>&1 | head -1)"
+  echo "python: $("$PY" -c 'import sys, importlib.metadata as m; print(sys.version.split()[0], "jinja2", m.version("jinja2"))')"
+  echo "xsltproc: $(xsltproc --version | head -1)"
+  echo "hyperfine: $(hyperfine --version)"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+  echo "loadavg_start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$RES/machine.txt"
+cat "$RES/machine.txt"
+
+# cmd TOOL FORMAT N -> the command that is timed
+cmd() {
+  local a=$1 f=$2 n=$3 ours
+  ours="$TOOL batch --data $OUT/data/clients-$n.jsonl --templates Benchmarks/templates --template bench-plan --page-length 0"
+  case $a in
+    ours-1)   echo "$ours --format $(tf "$f") --output $OUT/ours-1-$f-$n --jobs 1" ;;
+    ours-j)   echo "$ours --format $(tf "$f") --output $OUT/ours-j-$f-$n --jobs $JOBS" ;;
+    ours-shm) echo "$ours --format $(tf "$f") --output $SHM/ours-$f-$n --jobs 1" ;;
+    xslt)     echo "xsltproc -o $OUT/xslt-$n.$f $WORKLOAD/templates/plan.$f.xsl $OUT/data/clients-$n.xml" ;;
+    jinja2)   echo "$PY $WORKLOAD/anchors/jinja2/render.py --data $OUT/data/clients-$n.json --out $OUT/jinja2-$n.$f --format $f --templates $WORKLOAD/templates" ;;
+  esac
+}
+tf() { [ "$1" = txt ] && echo text || echo html; }
+
+echo "== verify (N=1000): our documents against the Jinja2 anchor's"
+if [[ " $NS " == *" 1000 "* ]]; then
+  for f in html txt; do $(cmd jinja2 $f 1000) > /dev/null 2>&1; $(cmd ours-1 $f 1000) 2> /dev/null; done
+  "$PY" Benchmarks/verify.py "$OUT/ours-1-html-1000" "$OUT/ours-1-txt-1000" "$OUT/jinja2-1000.html" "$OUT/jinja2-1000.txt" 1000 | tee "$RES/verify.txt"
+fi
+
+measure() {  # measure ANCHOR FORMAT N RUNS WARMUP
+  local a=$1 f=$2 n=$3 runs=$4 warm=$5 key="$1-$2-$3" c
+  c=$(cmd "$a" "$f" "$n")
+  echo "-- $key: $c"
+  hyperfine -N --style basic --runs "$runs" --warmup "$warm" --export-json "$RES/time-$key.json" "$c" \
+    > "$RES/hyperfine-$key.log" 2>&1 || { cat "$RES/hyperfine-$key.log"; exit 1; }
+  grep -E "Time|Range" "$RES/hyperfine-$key.log" | sed 's/^/   /'
+  : > "$RES/rss-$key.txt"
+  for _ in $(seq "$RSS_RUNS"); do
+    /usr/bin/time -f "%e %M" -a -o "$RES/rss-$key.txt" $c > /dev/null 2>/dev/null
+  done
+}
+
+echo "== measure"
+mkdir -p "$SHM"
+for n in $NS; do
+  for f in html txt; do
+    for a in ours-1 ours-j xslt jinja2; do
+      if [ "$n" = 1 ]; then
+        [ "$a" = ours-j ] || measure "$a" "$f" 1 "$COLD_RUNS" 3
+      else
+        measure "$a" "$f" "$n" "$RUNS" 1
+      fi
+    done
+    [ "$n" = 10000 ] && measure ours-shm "$f" "$n" "$RUNS" 1
+  done
+done
+rm -rf "$SHM"
+echo "loadavg_end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RES/machine.txt"
+"$PY" Benchmarks/summarize.py "$RES" > Benchmarks/RESULTS.md
+echo "== wrote Benchmarks/RESULTS.md"

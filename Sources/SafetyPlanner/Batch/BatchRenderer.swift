@@ -1,0 +1,85 @@
+/// Renders many records with one template: the library side of `safetyplan batch`.
+///
+/// The workspace and template are loaded and compiled once; each record is then parsed
+/// with the same strict `PlanData.parse` as a single data file, planned and rendered.
+/// A record's problems are reported with the record's place in its file (the line of a
+/// JSON Lines file, the column within that line), never with its values. Rendering is
+/// pure, so records may be rendered on several threads at once.
+public struct BatchRenderer: Sendable {
+    public let workspace: Workspace
+    public let template: Template
+    public let format: OutputFormat
+    public let isDiscreet: Bool
+    /// The stage of a record that has no `stage` key.
+    public let defaultStage: Stage?
+
+    public init(workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?) {
+        self.workspace = workspace
+        self.template = template
+        self.format = format
+        self.isDiscreet = isDiscreet
+        self.defaultStage = defaultStage
+    }
+
+    /// One rendered record: the name its file takes (without extension) and the document.
+    public struct Document: Sendable {
+        /// The record's sanitised `id`, or nil when it has none that is safe.
+        public var name: String?
+        /// Whether the record had an `id` that could not be used as a file name.
+        public var hasUnsafeID: Bool
+        public var bytes: [UInt8]
+    }
+
+    /// Parses and renders one record.
+    ///
+    /// - Parameters:
+    ///   - bytes: the record's JSON.
+    ///   - file: the input's name, for messages.
+    ///   - line: the line the record starts on; a JSON Lines record is one line, so
+    ///     positions inside it keep their column and take this line.
+    /// - Throws: `DataErrors` with every problem in the record.
+    public func render(_ bytes: [UInt8], file: String, line: Int = 1, maximumBytes: Int) throws(DataErrors) -> Document {
+        let data: PlanData
+        do {
+            data = try PlanData.parse(bytes, file: file, maximumBytes: maximumBytes)
+        } catch {
+            throw DataErrors(error.errors.map { problem in
+                var moved = problem
+                moved.line += line - 1
+                return moved
+            })
+        }
+        guard let stage = data.stage ?? defaultStage else {
+            throw DataErrors([
+                DataError(file: file, line: line, column: 1, path: "stage", message: "the record has no stage; give it a \"stage\" key or give --stage")
+            ])
+        }
+        let id = data.root["id"]?.text
+        let name = id.flatMap(Self.fileName(for:))
+        let text = workspace.render(template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet)
+        return Document(name: name, hasUnsafeID: id != nil && name == nil, bytes: Array(text.utf8))
+    }
+
+    /// The longest file name an `id` may give, before its extension.
+    public static let maximumNameLength = 200
+
+    /// A record's `id` as a safe file name, or nil when it cannot be one.
+    ///
+    /// Only ASCII letters, digits, `-`, `_` and `.` are kept; any other character becomes
+    /// `_`, so a name is never a path (`/` cannot appear). A name that would start with a
+    /// dot (hidden, or `..`), is empty or longer than `maximumNameLength` is refused.
+    public static func fileName(for id: String) -> String? {
+        var name: [UInt8] = []
+        for scalar in id.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".":
+                name.append(UInt8(scalar.value))
+            default:
+                name.append(UInt8(ascii: "_"))
+            }
+            if name.count > maximumNameLength { return nil }
+        }
+        guard let first = name.first, first != UInt8(ascii: ".") else { return nil }
+        return String(decoding: name, as: UTF8.self)
+    }
+}

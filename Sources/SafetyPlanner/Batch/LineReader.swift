@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a JSON Lines file one line at a time, in fixed-size chunks, so memory stays flat
+/// however many records the file holds.
+///
+/// Each line comes with its number (from 1). A line longer than the limit is not kept:
+/// its bytes are skipped up to the next newline and it is handed out as `tooLong`, so
+/// one oversize record cannot make the reader hold the whole file.
+package struct LineReader: ~Copyable {
+    /// One line of the file, without its newline (and without a `\r` before it).
+    package enum Line {
+        case text(number: Int, bytes: [UInt8])
+        case tooLong(number: Int)
+    }
+
+    package enum Failure: Error, Equatable {
+        case unreadable
+        case isDirectory
+    }
+
+    private let descriptor: Int32
+    private let maximumBytes: Int
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var lineNumber = 0
+    private var isAtEnd = false
+    /// The file's size when opened, and how many bytes have been read so far (for progress).
+    package let totalBytes: Int
+    package private(set) var bytesRead = 0
+    static let chunkSize = 1 << 16
+
+    /// Opens `path` for reading.
+    package init(path: String, maximumLineBytes: Int) throws(Failure) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            throw .unreadable
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw .isDirectory
+        }
+        self.descriptor = descriptor
+        self.totalBytes = Int(info.st_size)
+        self.maximumBytes = maximumLineBytes
+        self.buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+    }
+
+    deinit { close(descriptor) }
+
+    /// The next line, or nil at the end of the file.
+    package mutating func next() throws(Failure) -> Line? {
+        var isSkipping = false
+        while true {
+            if let newline = firstNewline() {
+                lineNumber += 1
+                defer { start = newline + 1 }
+                if isSkipping { return .tooLong(number: lineNumber) }
+                var stop = newline
+                if stop > start, buffer[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
+                if stop - start > maximumBytes { return .tooLong(number: lineNumber) }
+                return .text(number: lineNumber, bytes: Array(buffer[start..<stop]))
+            }
+            if isAtEnd {
+                guard start < end else { return nil }
+                lineNumber += 1
+                defer { start = end }
+                if isSkipping || end - start > maximumBytes { return .tooLong(number: lineNumber) }
+                return .text(number: lineNumber, bytes: Array(buffer[start..<end]))
+            }
+            // No newline in what is held: drop an oversize line's bytes, then read more.
+            if end - start > maximumBytes {
+                isSkipping = true
+                start = end
+            }
+            try fill()
+        }
+    }
+
+    private func firstNewline() -> Int? {
+        var index = start
+        while index < end {
+            if buffer[index] == UInt8(ascii: "\n") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Moves the unread bytes to the front, grows the buffer if a line fills it, and reads.
+    private mutating func fill() throws(Failure) {
+        if start > 0 {
+            let count = end - start
+            if count > 0 {
+                buffer.withUnsafeMutableBufferPointer { pointer in
+                    _ = memmove(pointer.baseAddress!, pointer.baseAddress! + start, count)
+                }
+            }
+            start = 0
+            end = count
+        }
+        if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize)) }
+        while true {
+            let count = buffer.withUnsafeMutableBufferPointer { pointer in
+                read(descriptor, pointer.baseAddress! + end, pointer.count - end)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable
+            }
+            if count == 0 { isAtEnd = true }
+            end += count
+            bytesRead += count
+            return
+        }
+    }
+}

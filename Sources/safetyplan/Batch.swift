@@ -1,0 +1,344 @@
+import ArgumentParser
+import Dispatch
+import SafetyPlanner
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `safetyplan batch`: one document per record of a JSON Lines file or a folder of JSON
+/// files, rendered on several cores into a private output folder.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render one document per record of a JSON Lines file or a folder of JSON files.",
+        discussion: """
+            Each record (a line of FILE.jsonl, or each *.json file in DIR) is read as strictly \
+            as a data file and written to the --output folder as <id>.txt or <id>.html. The id \
+            is the record's "id", kept to letters, digits, '-', '_' and '.'; a record without a \
+            usable id is named record-<line>. A bad record is reported with its line and the \
+            others still render; the exit status is then 1. The output folder is created \
+            readable by you only, and each file is written privately and atomically.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The records: a JSON Lines file (one record a line) or a folder of *.json files.", valueName: "FILE.jsonl|DIR"))
+    var data: String
+
+    @Option(help: ArgumentHelp("The stage of a record that has no \"stage\" key.", valueName: "stage"))
+    var stage: Stage?
+
+    @Option(help: ArgumentHelp("The template to use.", valueName: "NAME"))
+    var template: String = "plan"
+
+    @Option(help: ArgumentHelp("How many records to render at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int?
+
+    @OptionGroup var options: RenderOptions
+
+    func validate() throws {
+        if options.format == .pdf { throw ValidationError("batch writes text or html; --format pdf is not available for batch.") }
+        if options.output == nil { throw ValidationError("batch writes one file per record: give --output DIR.") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256.") }
+    }
+
+    func run() throws {
+        var summary = BatchSummary()
+        try Run.guarded {
+            let workspace = try Workspace.load(templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
+            let compiled = try workspace.template(named: template)
+            let renderer = BatchRenderer(
+                workspace: workspace, template: compiled, format: options.outputFormat, isDiscreet: options.discreet, defaultStage: stage)
+            let folder = options.output!
+            try OutputFolder.prepare(folder)
+            var writer = BatchWriter(
+                renderer: renderer, folder: folder, fileExtension: options.format == .html ? "html" : "txt",
+                jobs: jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))), maximumBytes: options.maxInputSize)
+            try writer.run(data)
+            try AtomicFile.flushFileSystem(of: folder)
+            summary = writer.summary
+        }
+        summary.print()
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// What a batch did, for its closing line.
+struct BatchSummary {
+    var written = 0
+    var failed = 0
+
+    func print() {
+        let documents = written == 1 ? "document" : "documents"
+        StandardError.write("batch: \(written) \(documents) written, \(failed) failed\n")
+    }
+}
+
+/// Reads records in order, renders them in groups on `jobs` threads, names them in input
+/// order (so a duplicate name is always the later record's error) and writes the files.
+struct BatchWriter {
+    let renderer: BatchRenderer
+    let folder: String
+    let fileExtension: String
+    let jobs: Int
+    let maximumBytes: Int
+    var summary = BatchSummary()
+    private var names: Set<String> = []
+    private let progress = ProgressBar()
+
+    init(renderer: BatchRenderer, folder: String, fileExtension: String, jobs: Int, maximumBytes: Int) {
+        self.renderer = renderer
+        self.folder = folder
+        self.fileExtension = fileExtension
+        self.jobs = jobs
+        self.maximumBytes = maximumBytes
+    }
+
+    /// A record waiting to be rendered: where it came from and its bytes (nil when too large).
+    struct Record: Sendable {
+        var file: String
+        var line: Int
+        /// The name used when the record has no usable `id`.
+        var fallbackName: String
+        var bytes: [UInt8]?
+        var readError: String?
+    }
+
+    /// Records per group: enough to keep every thread busy, few enough to keep memory flat.
+    var groupSize: Int { 64 * jobs }
+
+    mutating func run(_ path: String) throws {
+        if OutputFolder.isDirectory(path) {
+            let files = try OutputFolder.jsonFiles(in: path)
+            var group: [Record] = []
+            for (offset, name) in files.enumerated() {
+                let file = path.hasSuffix("/") ? path + name : path + "/" + name
+                var record = Record(file: file, line: 1, fallbackName: "record-\(offset + 1)", bytes: nil, readError: nil)
+                do {
+                    record.bytes = try Input.read(file, maximumBytes: maximumBytes)
+                } catch {
+                    record.readError = "\(error)"
+                }
+                group.append(record)
+                if group.count == groupSize {
+                    process(group)
+                    group.removeAll(keepingCapacity: true)
+                    progress.show(done: summary.written + summary.failed, fraction: Double(offset + 1) / Double(files.count))
+                }
+            }
+            process(group)
+        } else {
+            var reader: LineReader
+            do {
+                reader = try LineReader(path: path, maximumLineBytes: maximumBytes)
+            } catch .isDirectory {
+                throw InputError("\(path):1:1: error: is a folder, not a file")
+            } catch {
+                throw InputError("\(path):1:1: error: cannot read the file (it does not exist or is not readable)")
+            }
+            var group: [Record] = []
+            group.reserveCapacity(groupSize)
+            while true {
+                let next: LineReader.Line?
+                do {
+                    next = try reader.next()
+                } catch {
+                    throw InputError("\(path): error: cannot read the file")
+                }
+                guard let line = next else { break }
+                switch line {
+                case .text(let number, let bytes):
+                    // Blank lines separate nothing and hold no record.
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    group.append(Record(file: path, line: number, fallbackName: "record-\(number)", bytes: bytes, readError: nil))
+                case .tooLong(let number):
+                    group.append(
+                        Record(
+                            file: path, line: number, fallbackName: "record-\(number)", bytes: nil,
+                            readError: "\(path):\(number):1: error: the record is larger than \(maximumBytes) bytes; raise the limit with --max-input-size"))
+                }
+                if group.count == groupSize {
+                    process(group)
+                    group.removeAll(keepingCapacity: true)
+                    let total = max(reader.totalBytes, 1)
+                    progress.show(done: summary.written + summary.failed, fraction: min(1, Double(reader.bytesRead) / Double(total)))
+                }
+            }
+            process(group)
+        }
+        progress.finish()
+    }
+
+    /// Renders a group on `jobs` threads, then names its documents in input order and
+    /// writes them on `jobs` threads.
+    private mutating func process(_ group: [Record]) {
+        guard !group.isEmpty else { return }
+        let rendered = Slots<Result<BatchRenderer.Document, BatchFailure>>(count: group.count)
+        let renderer = self.renderer
+        let maximumBytes = self.maximumBytes
+        parallel(group.count) { index in
+            let record = group[index]
+            guard let bytes = record.bytes else {
+                rendered[index] = .failure(BatchFailure(message: record.readError ?? "\(record.file): error: cannot read the record"))
+                return
+            }
+            do throws(DataErrors) {
+                rendered[index] = .success(try renderer.render(bytes, file: record.file, line: record.line, maximumBytes: maximumBytes))
+            } catch {
+                rendered[index] = .failure(BatchFailure(message: error.description))
+            }
+        }
+        // Names in input order: the first record with a name keeps it.
+        var jobsToWrite: [(name: String, bytes: [UInt8], record: Int)] = []
+        jobsToWrite.reserveCapacity(group.count)
+        for index in 0..<group.count {
+            let record = group[index]
+            switch rendered[index]! {
+            case .failure(let failure):
+                fail(failure.message)
+            case .success(let document):
+                if document.hasUnsafeID {
+                    progress.clear()
+                    StandardError.write("\(record.file):\(record.line):1: warning: id: not a safe file name; written as \(record.fallbackName).\(fileExtension)\n")
+                }
+                let name = (document.name ?? record.fallbackName) + "." + fileExtension
+                guard names.insert(name).inserted else {
+                    fail("\(record.file):\(record.line):1: error: id: another record already gave the name \(name)")
+                    continue
+                }
+                jobsToWrite.append((name, document.bytes, index))
+            }
+        }
+        let written = Slots<String>(count: jobsToWrite.count)
+        let folder = self.folder
+        let entries = jobsToWrite
+        parallel(entries.count) { index in
+            let entry = entries[index]
+            do {
+                try AtomicFile.write(entry.bytes, to: folder + "/" + entry.name, isDurable: false)
+            } catch {
+                written[index] = "\(error)"
+            }
+        }
+        for index in 0..<entries.count {
+            if let problem = written[index] {
+                fail(problem)
+            } else {
+                summary.written += 1
+            }
+        }
+    }
+
+    private mutating func fail(_ message: String) {
+        progress.clear()
+        StandardError.write(message + "\n")
+        summary.failed += 1
+    }
+
+    /// Runs `body` for 0..<count on `jobs` threads (on this thread when one job).
+    private func parallel(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let workers = min(jobs, count)
+        if workers <= 1 {
+            for index in 0..<count { body(index) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < count {
+                body(index)
+                index += workers
+            }
+        }
+    }
+}
+
+/// A message for a record that failed.
+struct BatchFailure: Error, Sendable {
+    var message: String
+}
+
+/// A fixed number of slots, each written by exactly one thread, read after all have ended.
+final class Slots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { values[index] }
+        set { values.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+    }
+}
+
+/// A progress line on standard error, drawn only when standard error is a terminal.
+struct ProgressBar {
+    let isShown = isatty(2) == 1
+
+    func show(done: Int, fraction: Double) {
+        guard isShown else { return }
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        StandardError.write("\r[\(bar)] \(Int(fraction * 100))% \(done) records")
+    }
+
+    func clear() {
+        guard isShown else { return }
+        StandardError.write("\r\u{1B}[K")
+    }
+
+    func finish() { clear() }
+}
+
+/// Standard error without Foundation.
+enum StandardError {
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += count
+            }
+        }
+    }
+}
+
+/// The output folder and input folders.
+enum OutputFolder {
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Creates the folder readable by the user only, unless it is there already.
+    static func prepare(_ path: String) throws {
+        if mkdir(path, 0o700) == 0 { return }
+        let reason = errno
+        if reason == EEXIST, isDirectory(path) { return }
+        throw InputError("\(path): error: cannot create the output folder (\(String(cString: strerror(reason))))")
+    }
+
+    /// The `*.json` files directly in a folder, sorted by name; hidden files are skipped.
+    static func jsonFiles(in path: String) throws -> [String] {
+        guard let directory = opendir(path) else {
+            throw InputError("\(path):1:1: error: cannot read the folder")
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") || !name.hasSuffix(".json") { continue }
+            names.append(name)
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+}
