@@ -34,8 +34,9 @@ final class DiagnosticCollector {
         if location == nil {
             // Parser errors: line in `line`, column in `int2` (libxml2's documented use).
             let line = max(Int(value.line), 1)
-            let column = value.domain == Int32(XML_FROM_PARSER.rawValue)
-                || value.domain == Int32(XML_FROM_NAMESPACE.rawValue) ? max(Int(value.int2), 1) : 1
+            let column =
+                value.domain == Int32(XML_FROM_PARSER.rawValue)
+                    || value.domain == Int32(XML_FROM_NAMESPACE.rawValue) ? max(Int(value.int2), 1) : 1
             location = SourceLocation(file: file, line: line, column: column)
         }
         record(XMLError(message: message, location: location!))

@@ -16,7 +16,9 @@ public struct Workspace: Sendable {
     /// Loads the bundled templates, overlaid by an agency's folder when one is given.
     ///
     /// - Throws: `TemplateError` for the first problem in a catalog file or schema.
-    public static func load(templatesDirectory: String? = nil, maximumBytes: Int = 1 << 20) throws(TemplateError) -> Workspace {
+    public static func load(templatesDirectory: String? = nil, maximumBytes: Int = 1 << 20) throws(TemplateError)
+        -> Workspace
+    {
         var library = TemplateLibrary.bundled
         if let templatesDirectory {
             library = try library.overlaid(withDirectory: templatesDirectory, maximumBytes: maximumBytes)
@@ -30,7 +32,8 @@ public struct Workspace: Sendable {
         self.catalog = try Catalog.load(from: library)
         self.planner = Planner(catalog: catalog)
         guard let schemaFile = library.file(named: "template.rng") else {
-            throw TemplateError(.missingFile("template.rng"), at: SourceLocation(file: "template.rng", line: 1, column: 1))
+            throw TemplateError(
+                .missingFile("template.rng"), at: SourceLocation(file: "template.rng", line: 1, column: 1))
         }
         // The template schema is compiled only when there is a file to check with it: an
         // agency's template (or schema). Bundled templates are checked by the tests.

@@ -23,7 +23,10 @@ struct Batch: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The records: a JSON Lines file (one record a line) or a folder of *.json files.", valueName: "FILE.jsonl|DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "The records: a JSON Lines file (one record a line) or a folder of *.json files.",
+            valueName: "FILE.jsonl|DIR"))
     var data: String
 
     @Option(help: ArgumentHelp("The stage of a record that has no \"stage\" key.", valueName: "stage"))
@@ -38,7 +41,9 @@ struct Batch: ParsableCommand {
     @OptionGroup var options: RenderOptions
 
     func validate() throws {
-        if options.format == .pdf { throw ValidationError("batch writes text or html; --format pdf is not available for batch.") }
+        if options.format == .pdf {
+            throw ValidationError("batch writes text or html; --format pdf is not available for batch.")
+        }
         if options.output == nil { throw ValidationError("batch writes one file per record: give --output DIR.") }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256.") }
     }
@@ -46,10 +51,12 @@ struct Batch: ParsableCommand {
     func run() throws {
         var summary = BatchSummary()
         try Run.guarded {
-            let workspace = try Workspace.load(templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
+            let workspace = try Workspace.load(
+                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let compiled = try workspace.template(named: template)
             let renderer = BatchRenderer(
-                workspace: workspace, template: compiled, format: options.outputFormat, isDiscreet: options.discreet, defaultStage: stage)
+                workspace: workspace, template: compiled, format: options.outputFormat, isDiscreet: options.discreet,
+                defaultStage: stage)
             let folder = options.output!
             try OutputFolder.prepare(folder)
             var writer = BatchWriter(
@@ -114,7 +121,8 @@ struct BatchWriter {
             var group: [Record] = []
             for (offset, name) in files.enumerated() {
                 let file = path.hasSuffix("/") ? path + name : path + "/" + name
-                var record = Record(file: file, line: 1, fallbackName: "record-\(offset + 1)", bytes: nil, readError: nil)
+                var record = Record(
+                    file: file, line: 1, fallbackName: "record-\(offset + 1)", bytes: nil, readError: nil)
                 do {
                     record.bytes = try Input.read(file, maximumBytes: maximumBytes)
                 } catch {
@@ -124,7 +132,8 @@ struct BatchWriter {
                 if group.count == groupSize {
                     process(group)
                     group.removeAll(keepingCapacity: true)
-                    progress.show(done: summary.written + summary.failed, fraction: Double(offset + 1) / Double(files.count))
+                    progress.show(
+                        done: summary.written + summary.failed, fraction: Double(offset + 1) / Double(files.count))
                 }
             }
             process(group)
@@ -151,18 +160,24 @@ struct BatchWriter {
                 case .text(let number, let bytes):
                     // Blank lines separate nothing and hold no record.
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                    group.append(Record(file: path, line: number, fallbackName: "record-\(number)", bytes: bytes, readError: nil))
+                    group.append(
+                        Record(file: path, line: number, fallbackName: "record-\(number)", bytes: bytes, readError: nil)
+                    )
                 case .tooLong(let number):
                     group.append(
                         Record(
                             file: path, line: number, fallbackName: "record-\(number)", bytes: nil,
-                            readError: "\(path):\(number):1: error: the record is larger than \(maximumBytes) bytes; raise the limit with --max-input-size"))
+                            readError:
+                                "\(path):\(number):1: error: the record is larger than \(maximumBytes) bytes; raise the limit with --max-input-size"
+                        ))
                 }
                 if group.count == groupSize {
                     process(group)
                     group.removeAll(keepingCapacity: true)
                     let total = max(reader.totalBytes, 1)
-                    progress.show(done: summary.written + summary.failed, fraction: min(1, Double(reader.bytesRead) / Double(total)))
+                    progress.show(
+                        done: summary.written + summary.failed,
+                        fraction: min(1, Double(reader.bytesRead) / Double(total)))
                 }
             }
             process(group)
@@ -180,11 +195,13 @@ struct BatchWriter {
         parallel(group.count) { index in
             let record = group[index]
             guard let bytes = record.bytes else {
-                rendered[index] = .failure(BatchFailure(message: record.readError ?? "\(record.file): error: cannot read the record"))
+                rendered[index] = .failure(
+                    BatchFailure(message: record.readError ?? "\(record.file): error: cannot read the record"))
                 return
             }
             do throws(DataErrors) {
-                rendered[index] = .success(try renderer.render(bytes, file: record.file, line: record.line, maximumBytes: maximumBytes))
+                rendered[index] = .success(
+                    try renderer.render(bytes, file: record.file, line: record.line, maximumBytes: maximumBytes))
             } catch {
                 rendered[index] = .failure(BatchFailure(message: error.description))
             }
@@ -200,7 +217,9 @@ struct BatchWriter {
             case .success(let document):
                 if document.hasUnsafeID {
                     progress.clear()
-                    StandardError.write("\(record.file):\(record.line):1: warning: id: not a safe file name; written as \(record.fallbackName).\(fileExtension)\n")
+                    StandardError.write(
+                        "\(record.file):\(record.line):1: warning: id: not a safe file name; written as \(record.fallbackName).\(fileExtension)\n"
+                    )
                 }
                 let name = (document.name ?? record.fallbackName) + "." + fileExtension
                 guard names.insert(name).inserted else {

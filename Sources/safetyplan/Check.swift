@@ -28,14 +28,16 @@ struct Check: ParsableCommand {
                 for path in paths {
                     var isDirectory: ObjCBool = false
                     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                        let folder = try TemplateLibrary(files: [:]).overlaid(withDirectory: path, maximumBytes: maxInputSize)
+                        let folder = try TemplateLibrary(files: [:]).overlaid(
+                            withDirectory: path, maximumBytes: maxInputSize)
                         own.merge(folder.files) { _, new in new }
                     } else {
                         let name = (path as NSString).lastPathComponent
                         guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else {
                             throw InputError("\(path): error: not a folder, an .xml or an .rng file")
                         }
-                        own[name] = TemplateLibrary.File(path: path, contents: try Input.read(path, maximumBytes: maxInputSize))
+                        own[name] = TemplateLibrary.File(
+                            path: path, contents: try Input.read(path, maximumBytes: maxInputSize))
                     }
                 }
                 library = TemplateLibrary(files: library.files.merging(own) { _, new in new })

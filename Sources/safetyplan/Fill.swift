@@ -31,7 +31,8 @@ struct Fill: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            var workspace = try Workspace.load(templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
+            var workspace = try Workspace.load(
+                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             var name = form
             if form.contains("/") || form.hasSuffix(".xml") {
                 let fileName = (form as NSString).lastPathComponent
@@ -43,12 +44,15 @@ struct Fill: ParsableCommand {
                 name = String(fileName.dropLast(4))
             }
             let template = try workspace.form(named: name)
-            var planData = try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
+            var planData =
+                try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
             let stage = planData.stage ?? .maintenance
             if interactive {
                 planData = Self.interview(FormQuestions.questions(in: template, stage: stage), base: planData)
             }
-            let document = workspace.render(template: template, stage: stage, data: planData, format: options.outputFormat, isDiscreet: options.discreet)
+            let document = workspace.render(
+                template: template, stage: stage, data: planData, format: options.outputFormat,
+                isDiscreet: options.discreet)
             try options.write(document)
         }
     }

@@ -28,20 +28,25 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            let workspace = try Workspace.load(templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
-            let planData = try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
+            let workspace = try Workspace.load(
+                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
+            let planData =
+                try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
             let chosen: Stage
             switch (stage, planData.stage) {
             case (let stage?, let fileStage?) where stage != fileStage:
                 throw InputError(
-                    "\(data!): error: stage: the data file gives the stage \(fileStage.id) but --stage is \(stage.id); they must agree")
+                    "\(data!): error: stage: the data file gives the stage \(fileStage.id) but --stage is \(stage.id); they must agree"
+                )
             case (let stage?, _), (nil, let stage?):
                 chosen = stage
             case (nil, nil):
                 Run.usageError("\(data!): the data file has no \"stage\" key; give --stage")
             }
             let compiled = try workspace.template(named: template)
-            let document = workspace.render(template: compiled, stage: chosen, data: planData, format: options.outputFormat, isDiscreet: options.discreet)
+            let document = workspace.render(
+                template: compiled, stage: chosen, data: planData, format: options.outputFormat,
+                isDiscreet: options.discreet)
             try options.write(document)
         }
     }

@@ -43,7 +43,8 @@ struct Handout: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            let workspace = try Workspace.load(templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
+            let workspace = try Workspace.load(
+                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let compiled = try workspace.template(named: audience.template)
             // The provider handout covers every stage; any stage gives the same document.
             let document = workspace.render(

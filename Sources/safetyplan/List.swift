@@ -18,7 +18,9 @@ struct List: ParsableCommand {
     @Argument(help: ArgumentHelp("What to list: stages, domains, resources or templates.", valueName: "what"))
     var subject: Subject
 
-    @Option(help: ArgumentHelp("Use an agency's templates folder; its files replace the bundled ones of the same name.", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "Use an agency's templates folder; its files replace the bundled ones of the same name.", valueName: "DIR"))
     var templates: String?
 
     func run() throws {
@@ -37,7 +39,8 @@ struct List: ParsableCommand {
                     if let call = resource.call { reach.append("Call \(call)") }
                     if let number = resource.textNumber { reach.append(resource.textLabel ?? "Text \(number)") }
                     if let web = resource.web { reach.append(web) }
-                    lines.append("\(resource.name) (\(resource.kind.rawValue); \(resource.region); ages \(resource.ages))")
+                    lines.append(
+                        "\(resource.name) (\(resource.kind.rawValue); \(resource.region); ages \(resource.ages))")
                     if !reach.isEmpty { lines.append("  " + reach.joined(separator: " · ")) }
                     lines.append("  source: \(resource.source); checked \(resource.checked)")
                 }

@@ -72,7 +72,8 @@ enum PDFEngine {
         }
         let bytes = FileManager.default.contents(atPath: pdf).map(Array.init) ?? []
         guard process.terminationStatus == 0, bytes.starts(with: Array("%PDF-".utf8)) else {
-            let said = (try? String(contentsOfFile: log, encoding: .utf8))?
+            let said =
+                (try? String(contentsOfFile: log, encoding: .utf8))?
                 .split(separator: "\n").last.map { ": " + $0 } ?? ""
             throw InputError("error: Chromium could not make the PDF (exit \(process.terminationStatus))\(said)")
         }
@@ -133,7 +134,8 @@ enum PDFEngine {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw InputError("error: cannot write a temporary file for the PDF (\(String(cString: strerror(errno))))")
+                throw InputError(
+                    "error: cannot write a temporary file for the PDF (\(String(cString: strerror(errno))))")
             }
             offset += written
         }

@@ -51,7 +51,8 @@ enum Input {
         } catch .isDirectory {
             throw InputError("\(path):1:1: error: is a folder, not a file")
         } catch .tooLarge(let limit) {
-            throw InputError("\(path):1:1: error: the file is larger than \(limit) bytes; raise the limit with --max-input-size")
+            throw InputError(
+                "\(path):1:1: error: the file is larger than \(limit) bytes; raise the limit with --max-input-size")
         } catch {
             throw InputError("\(path):1:1: error: cannot read the file (it does not exist or is not readable)")
         }

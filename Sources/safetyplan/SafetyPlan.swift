@@ -46,19 +46,28 @@ struct RenderOptions: ParsableArguments {
     @Option(help: "Output format: text, html or pdf (pdf needs -o FILE and Chromium).")
     var format: FormatOption = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (created readable by you only) instead of standard output.", valueName: "FILE"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write to FILE (created readable by you only) instead of standard output.", valueName: "FILE"))
     var output: String?
 
     @Option(help: "Wrap text at this many columns (20–400).")
     var width: Int = 72
 
-    @Option(help: ArgumentHelp("Text: at most this many lines on a printed page, pages separated by form feeds; 0 for no pages (10–1000).", valueName: "LINES"))
+    @Option(
+        help: ArgumentHelp(
+            "Text: at most this many lines on a printed page, pages separated by form feeds; 0 for no pages (10–1000).",
+            valueName: "LINES"))
     var pageLength: Int = TextRenderer.defaultPageLength
 
     @Flag(help: "Text: end every page with 'Page X of Y' (needs --page-length above 0).")
     var pageNumbers = false
 
-    @Option(help: ArgumentHelp("Use an agency's templates folder (default: $SAFETYPLAN_TEMPLATES); its files replace the bundled ones of the same name.", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "Use an agency's templates folder (default: $SAFETYPLAN_TEMPLATES); its files replace the bundled ones of the same name.",
+            valueName: "DIR"))
     var templates: String?
 
     @Flag(help: "Discreet mode: a neutral title, initials and first names only, no addresses, no revealing words.")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SafeXML
 
 private func at(_ line: Int, _ column: Int) -> SafeXML.SourceLocation {

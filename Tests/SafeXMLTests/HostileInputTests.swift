@@ -1,5 +1,5 @@
-import Testing
 import SafeXML
+import Testing
 
 /// Every DOCTYPE is refused before its subset is read, so none of these ever expands an
 /// entity, reads a file or touches the network.

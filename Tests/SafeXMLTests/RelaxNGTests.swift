@@ -1,5 +1,5 @@
-import Testing
 import SafeXML
+import Testing
 
 private func planSchema() throws -> RelaxNGSchema {
     try RelaxNGSchema(try fixture("relaxng/plan.rng"), file: "plan.rng")
@@ -55,15 +55,21 @@ private func planSchema() throws -> RelaxNGSchema {
 }
 
 @Test func schemaThatIsNotXMLGivesASyntaxError() {
-    #expect(throws: XMLError(message: "Premature end of data in tag element line 1",
-                             location: SafeXML.SourceLocation(file: "s.rng", line: 1, column: 10))) {
+    #expect(
+        throws: XMLError(
+            message: "Premature end of data in tag element line 1",
+            location: SafeXML.SourceLocation(file: "s.rng", line: 1, column: 10))
+    ) {
         try RelaxNGSchema(Array("<element>".utf8), file: "s.rng")
     }
 }
 
 @Test func schemaIncludeIsRefused() {
-    #expect(throws: XMLError(message: "RELAX NG include is not allowed",
-                             location: SafeXML.SourceLocation(file: "include.rng", line: 2, column: 3))) {
+    #expect(
+        throws: XMLError(
+            message: "RELAX NG include is not allowed",
+            location: SafeXML.SourceLocation(file: "include.rng", line: 2, column: 3))
+    ) {
         try RelaxNGSchema(try fixture("relaxng/include.rng"), file: "include.rng")
     }
 }

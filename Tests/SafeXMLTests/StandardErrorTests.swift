@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func invalidByteInDeclaredEncodingIsReportedOnlyAsAnError() throws {
-        let bytes = Array(#"<?xml version="1.0" encoding="EUC-JP"?><template>"#.utf8) + [0xAD, 0x6C, 0x61, 0x74]
+        let bytes =
+            Array(#"<?xml version="1.0" encoding="EUC-JP"?><template>"#.utf8) + [0xAD, 0x6C, 0x61, 0x74]
             + Array("</template>".utf8)
         var error: String?
         var diagnostics: [String] = []

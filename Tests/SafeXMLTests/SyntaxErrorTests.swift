@@ -1,5 +1,5 @@
-import Testing
 import SafeXML
+import Testing
 
 @Test func truncatedDocument() {
     #expect(parseError("<plan>\n  <step>Call") == "t.xml:2:13: error: Premature end of data in tag step line 2")
@@ -35,9 +35,10 @@ import SafeXML
 
 @Test func emptyInput() {
     #expect(parseError([]) == "t.xml:1:1: error: document is empty")
-    #expect(Document.diagnose([], file: "t.xml", schema: nil).map(\.description) == [
-        "t.xml:1:1: error: document is empty"
-    ])
+    #expect(
+        Document.diagnose([], file: "t.xml", schema: nil).map(\.description) == [
+            "t.xml:1:1: error: document is empty"
+        ])
 }
 
 @Test func oversizeInputIsRefusedBeforeParsing() {

@@ -8,7 +8,8 @@ import Testing
     static let catalog = try! Workspace.load().catalog
 
     @Test func hotlineNumbersArePinned() {
-        let lines = Dictionary(uniqueKeysWithValues: Self.catalog.resources.filter { $0.kind == .line }.map { ($0.id, $0) })
+        let lines = Dictionary(
+            uniqueKeysWithValues: Self.catalog.resources.filter { $0.kind == .line }.map { ($0.id, $0) })
         let expected: [String: (call: String, text: String?)] = [
             "emergency-911": ("911", nil),
             "nhth": ("1-888-373-7888", "233733"),

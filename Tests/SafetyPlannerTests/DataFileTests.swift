@@ -15,7 +15,8 @@ import Testing
 
     @Test func validFileParses() throws {
         let data = try PlanData.parse(
-            Array(#"{"stage":"action","client":{"name":"Sam","age":15},"goals":["a","b"],"notes":null}"#.utf8), file: "d")
+            Array(#"{"stage":"action","client":{"name":"Sam","age":15},"goals":["a","b"],"notes":null}"#.utf8),
+            file: "d")
         #expect(data.stage == .action)
         #expect(data.age == 15)
         #expect(data.root["goals"] == .list([.text("a"), .text("b")]))
@@ -33,12 +34,19 @@ import Testing
     }
 
     @Test func duplicateKey() {
-        #expect(errors("{\n  \"codeWord\": \"a\",\n  \"codeWord\": \"b\"\n}") == ["data.json:3:3: error: codeWord: duplicate key"])
+        #expect(
+            errors("{\n  \"codeWord\": \"a\",\n  \"codeWord\": \"b\"\n}") == [
+                "data.json:3:3: error: codeWord: duplicate key"
+            ])
     }
 
     @Test func wrongTypeNamesExpectedType() {
-        #expect(errors(#"{"goals": "be happy"}"#) == ["data.json:1:11: error: goals: expected a list of text, found text"])
-        #expect(errors(#"{"client": {"age": "sixteen"}}"#) == ["data.json:1:20: error: client.age: expected a whole number, found text"])
+        #expect(
+            errors(#"{"goals": "be happy"}"#) == ["data.json:1:11: error: goals: expected a list of text, found text"])
+        #expect(
+            errors(#"{"client": {"age": "sixteen"}}"#) == [
+                "data.json:1:20: error: client.age: expected a whole number, found text"
+            ])
     }
 
     @Test func severalProblemsTogether() {
@@ -52,7 +60,10 @@ import Testing
     }
 
     @Test func syntaxErrorsHavePositions() {
-        #expect(errors("{\n  \"goals\": [\"a\" \"b\"]\n}") == ["data.json:2:17: error: expected ',' or ']' after a list element"])
+        #expect(
+            errors("{\n  \"goals\": [\"a\" \"b\"]\n}") == [
+                "data.json:2:17: error: expected ',' or ']' after a list element"
+            ])
         #expect(errors("{\"notes\": \"abc") == ["data.json:1:11: error: unterminated string"])
         #expect(errors("") == ["data.json:1:1: error: the data file is empty"])
         #expect(errors("{} x") == ["data.json:1:4: error: unexpected text after the end of the JSON value"])
@@ -66,20 +77,28 @@ import Testing
 
     @Test func hugeNumberIsATypeError() {
         #expect(
-            errors(#"{"client": {"age": 1e400}}"#) == ["data.json:1:20: error: client.age: expected a whole number from 0 to 130"])
+            errors(#"{"client": {"age": 1e400}}"#) == [
+                "data.json:1:20: error: client.age: expected a whole number from 0 to 130"
+            ])
     }
 
     @Test func invalidUTF8IsRefused() {
         var bytes = Array(#"{"notes": "ab"#.utf8)
         bytes += [0xFF, 0xFE]
         bytes += Array(#""}"#.utf8)
-        #expect(throws: DataErrors([DataError(file: "d", line: 1, column: 11, path: nil, message: "text is not valid UTF-8")])) {
+        #expect(
+            throws: DataErrors([
+                DataError(file: "d", line: 1, column: 11, path: nil, message: "text is not valid UTF-8")
+            ])
+        ) {
             try PlanData.parse(bytes, file: "d")
         }
     }
 
     @Test func oversizeFileIsRefusedBeforeParsing() {
-        #expect(throws: DataErrors.self) { try PlanData.parse(Array(repeating: UInt8(ascii: " "), count: 65), file: "d", maximumBytes: 64) }
+        #expect(throws: DataErrors.self) {
+            try PlanData.parse(Array(repeating: UInt8(ascii: " "), count: 65), file: "d", maximumBytes: 64)
+        }
     }
 
     @Test func messagesNeverEchoValues() {

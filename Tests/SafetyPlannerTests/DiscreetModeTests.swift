@@ -35,7 +35,8 @@ import Testing
         for name in Self.workspace.library.templateNames {
             let template = try Self.workspace.template(named: name)
             for format in [OutputFormat.text(width: 72), .html] {
-                let output = Self.workspace.render(template: template, stage: stage, data: Self.data, format: format, isDiscreet: true)
+                let output = Self.workspace.render(
+                    template: template, stage: stage, data: Self.data, format: format, isDiscreet: true)
                 for word in Self.words(of: output) {
                     #expect(!Self.revealingWords.contains { word.hasPrefix($0) }, "\(name) \(stage): '\(word)'")
                 }
@@ -51,7 +52,8 @@ import Testing
 
     @Test func discreetPlanKeepsWhatTheYouthNeeds() throws {
         let template = try Self.workspace.template(named: "plan")
-        let text = Self.workspace.render(template: template, stage: .preparation, data: Self.data, format: .text(width: 72), isDiscreet: true)
+        let text = Self.workspace.render(
+            template: template, stage: .preparation, data: Self.data, format: .text(width: 72), isDiscreet: true)
         #expect(text.hasPrefix("My plan\n=======\n"))
         #expect(text.contains("For: J. L."))
         #expect(text.contains("Denise (aunt): 510-555-0187"))
@@ -63,7 +65,8 @@ import Testing
 
     @Test func htmlTitleIsNeutral() throws {
         let template = try Self.workspace.template(named: "plan")
-        let html = Self.workspace.render(template: template, stage: .action, data: Self.data, format: .html, isDiscreet: true)
+        let html = Self.workspace.render(
+            template: template, stage: .action, data: Self.data, format: .html, isDiscreet: true)
         #expect(html.contains("<title>My plan</title>"))
     }
 

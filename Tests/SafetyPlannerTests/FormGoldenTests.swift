@@ -44,11 +44,16 @@ import Testing
         let sections = Self.sections(tree)
         #expect(Self.fields(tree.body)["My name"] == "Dre")
         #expect(Self.fields(tree.body)["Date"] == "2027-03-01")
-        for heading in ["My goals, in small steps", "My triggers, and what I do when one comes", "Check-ins with my advocate", "If things get hard"] {
+        for heading in [
+            "My goals, in small steps", "My triggers, and what I do when one comes", "Check-ins with my advocate",
+            "If things get hard",
+        ] {
             #expect(sections[heading]?.contains { if case .list = $0 { true } else { false } } == true, "\(heading)")
         }
         // Empty: supports, safe places, celebrations (write-in lines), advocate fields.
-        for heading in ["People who support me", "Places where I feel safe", "How I will notice and celebrate my progress"] {
+        for heading in [
+            "People who support me", "Places where I feel safe", "How I will notice and celebrate my progress",
+        ] {
             let body = sections[heading] ?? []
             #expect(body.contains(.writeIn(lines: heading == "People who support me" ? 3 : 2)), "\(heading)")
             #expect(!body.contains { if case .list = $0 { true } else { false } }, "\(heading)")
@@ -57,7 +62,10 @@ import Testing
         #expect(checkIns.contains(.field(label: [.text("My advocate")], value: [], lines: 1)))
         #expect(checkIns.contains(.field(label: [.text("How to reach my advocate")], value: [], lines: 1)))
         #expect(text.contains("My advocate: ______"))
-        #expect(text.contains("People I can reach out to on good days and hard days, and how to reach\nthem:\n\n" + String(repeating: "_", count: 72)))
+        #expect(
+            text.contains(
+                "People I can reach out to on good days and hard days, and how to reach\nthem:\n\n"
+                    + String(repeating: "_", count: 72)))
     }
 
     @Test func noDataIsAllWriteInLines() {
@@ -86,7 +94,9 @@ import Testing
     static func sections(_ tree: DocumentTree) -> [String: [DocumentNode]] {
         var result: [String: [DocumentNode]] = [:]
         for node in tree.body {
-            guard case .section(_, let children) = node, case .heading(_, let content)? = children.first else { continue }
+            guard case .section(_, let children) = node, case .heading(_, let content)? = children.first else {
+                continue
+            }
             result[content.map(\.plainText).joined()] = Array(children.dropFirst())
         }
         return result

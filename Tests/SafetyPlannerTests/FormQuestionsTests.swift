@@ -12,7 +12,8 @@ import Testing
     @Test func questionsFollowTheTemplateOrder() {
         #expect(
             Self.questions.map(\.dottedPath) == [
-                "client.name", "date", "goals", "supports", "triggers", "copingStrategies", "safePlaces", "advocate.name",
+                "client.name", "date", "goals", "supports", "triggers", "copingStrategies", "safePlaces",
+                "advocate.name",
                 "advocate.phone", "checkIns", "celebrations", "hardTimes",
             ])
     }
@@ -21,12 +22,20 @@ import Testing
         #expect(
             Self.questions.map(\.label) == [
                 "My name", "Date", "My goals, in small steps", "People who support me", "My triggers",
-                "What I can do when a trigger comes", "Places where I feel safe", "My advocate", "How to reach my advocate",
-                "Check-ins with my advocate", "How I will notice and celebrate my progress", "What I will do if things get hard",
+                "What I can do when a trigger comes", "Places where I feel safe", "My advocate",
+                "How to reach my advocate",
+                "Check-ins with my advocate", "How I will notice and celebrate my progress",
+                "What I will do if things get hard",
             ])
-        #expect(Self.questions[0].hint == "A first name or a nickname is fine. Leave it empty to write it in by hand later.")
-        #expect(Self.questions[2].hint == "Small, real steps you want to take. One per line. Leave a line empty when you are done.")
-        #expect(Self.questions[3].hint == "People you can reach out to, one at a time. Leave \"Name\" empty when you are done.")
+        #expect(
+            Self.questions[0].hint == "A first name or a nickname is fine. Leave it empty to write it in by hand later."
+        )
+        #expect(
+            Self.questions[2].hint
+                == "Small, real steps you want to take. One per line. Leave a line empty when you are done.")
+        #expect(
+            Self.questions[3].hint
+                == "People you can reach out to, one at a time. Leave \"Name\" empty when you are done.")
         #expect(Self.questions[11].hint.contains("Moving back a step is part of the process, not a failure."))
     }
 
@@ -37,7 +46,10 @@ import Testing
         }
         #expect(parts(3) == ["name=Name", "relation=How they are related (optional)", "phone=Phone (optional)"])
         #expect(parts(6) == ["name=Place", "address=Address (optional)", "phone=Phone (optional)"])
-        #expect(parts(9) == ["when=When (for example, Tuesdays after school)", "how=How (for example, in person, phone or text)"])
+        #expect(
+            parts(9) == [
+                "when=When (for example, Tuesdays after school)", "how=How (for example, in person, phone or text)",
+            ])
         #expect(Self.questions[2].kind == .list)
         #expect(Self.questions[0].kind == .value)
     }
@@ -68,7 +80,8 @@ import Testing
         let data = FormInterview.planData(
             answering: Self.questions,
             with: [
-                "  Maya  ", "2027-02-14", "Go to school", "Save money", "", "Rose", "grandmother", "555-0121", "Tasha", "", "", "",
+                "  Maya  ", "2027-02-14", "Go to school", "Save money", "", "Rose", "grandmother", "555-0121", "Tasha",
+                "", "", "",
             ])
         #expect(
             data
@@ -78,7 +91,9 @@ import Testing
                         "date": .text("2027-02-14"),
                         "goals": .list([.text("Go to school"), .text("Save money")]),
                         "supports": .list([
-                            .record(["name": .text("Rose"), "relation": .text("grandmother"), "phone": .text("555-0121")]),
+                            .record([
+                                "name": .text("Rose"), "relation": .text("grandmother"), "phone": .text("555-0121"),
+                            ]),
                             .record(["name": .text("Tasha")]),
                         ]),
                     ])))
@@ -86,7 +101,8 @@ import Testing
 
     @Test func endOfInputMidwayKeepsWhatWasAnswered() {
         // Input ends in the middle of the second support's parts.
-        let data = FormInterview.planData(answering: Self.questions, with: ["", "", "", "Rose", "", "555-0121", "Tasha", "friend"])
+        let data = FormInterview.planData(
+            answering: Self.questions, with: ["", "", "", "Rose", "", "555-0121", "Tasha", "friend"])
         #expect(
             data
                 == PlanData(
@@ -101,7 +117,9 @@ import Testing
 
     @Test func aBadDateIsAskedAgain() {
         var interview = FormInterview(questions: Self.questions)
-        #expect(interview.prompt == "\nMy name\n  A first name or a nickname is fine. Leave it empty to write it in by hand later.\n> ")
+        #expect(
+            interview.prompt
+                == "\nMy name\n  A first name or a nickname is fine. Leave it empty to write it in by hand later.\n> ")
         interview.answer("Maya")
         #expect(interview.prompt.hasPrefix("\nDate\n"))
         interview.answer("next Tuesday")
@@ -122,7 +140,8 @@ import Testing
     }
 
     @Test func baseDataIsKeptAndNotAskedAgain() throws {
-        let base = try PlanData.parse(Array(#"{"stage": "maintenance", "client": {"name": "Maya"}, "goals": ["Rest"]}"#.utf8), file: "d.json")
+        let base = try PlanData.parse(
+            Array(#"{"stage": "maintenance", "client": {"name": "Maya"}, "goals": ["Rest"]}"#.utf8), file: "d.json")
         let interview = FormInterview(questions: Self.questions, base: base)
         #expect(interview.questions.map(\.dottedPath).prefix(2) == ["date", "supports"])
         let data = FormInterview.planData(answering: Self.questions, with: ["2027-01-01"], base: base)

@@ -62,7 +62,8 @@ import Testing
     @Test func providerHandoutHasOrganisationsLinesLawAndCredit() {
         let text = Self.providerText
         for name in [
-            "MISSSEY", "San Francisco Collaborative Against Human Trafficking", "The Polaris Project", "HEAT Watch", "GEMS",
+            "MISSSEY", "San Francisco Collaborative Against Human Trafficking", "The Polaris Project", "HEAT Watch",
+            "GEMS",
         ] {
             #expect(text.contains(name), "\(name)")
         }
@@ -115,7 +116,8 @@ import Testing
             ]) { _, new in new })
         let workspace = try Workspace(library: library)
         let text = workspace.render(
-            template: try workspace.template(named: "neutral"), stage: .contemplation, data: PlanData(), format: .text(width: 200))
+            template: try workspace.template(named: "neutral"), stage: .contemplation, data: PlanData(),
+            format: .text(width: 200))
         #expect(text.contains("- 911. Call 911 if you are in danger right now.\n"))
         #expect(text.contains("- Help line: call 1-888-373-7888, text 233733.\n"))
         #expect(!text.lowercased().contains("trafficking"))

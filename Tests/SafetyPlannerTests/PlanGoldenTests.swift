@@ -18,18 +18,24 @@ import Testing
 
     @Test(arguments: Stage.allCases)
     func textPlan(stage: Stage) throws {
-        Golden.assertMatches(try Self.render("plans/\(stage.id)", stage: stage, format: .text(width: 72)), "plans/\(stage.id)/expected.txt")
+        Golden.assertMatches(
+            try Self.render("plans/\(stage.id)", stage: stage, format: .text(width: 72)),
+            "plans/\(stage.id)/expected.txt")
     }
 
     @Test(arguments: Stage.allCases)
     func htmlPlan(stage: Stage) throws {
-        Golden.assertMatches(try Self.render("plans/\(stage.id)", stage: stage, format: .html), "plans/\(stage.id)/expected.html")
+        Golden.assertMatches(
+            try Self.render("plans/\(stage.id)", stage: stage, format: .html), "plans/\(stage.id)/expected.html")
     }
 
     @Test func discreetPreparationPlan() throws {
         let data = try Self.data("plans/preparation")
-        for (format, file) in [(OutputFormat.text(width: 72), "expected-discreet.txt"), (.html, "expected-discreet.html")] {
-            let output = Self.workspace.render(template: Self.template, stage: .preparation, data: data, format: format, isDiscreet: true)
+        for (format, file) in [
+            (OutputFormat.text(width: 72), "expected-discreet.txt"), (.html, "expected-discreet.html"),
+        ] {
+            let output = Self.workspace.render(
+                template: Self.template, stage: .preparation, data: data, format: format, isDiscreet: true)
             Golden.assertMatches(output, "plans/preparation/\(file)")
         }
     }
@@ -42,7 +48,8 @@ import Testing
     }
 
     @Test func plansWithNoDataHaveWriteInLines() throws {
-        let text = Self.workspace.render(template: Self.template, stage: .preparation, data: PlanData(), format: .text(width: 72))
+        let text = Self.workspace.render(
+            template: Self.template, stage: .preparation, data: PlanData(), format: .text(width: 72))
         Golden.assertMatches(text, "plans/preparation-empty.txt")
         #expect(text.contains(String(repeating: "_", count: 72)))
         #expect(!text.contains("nil"))

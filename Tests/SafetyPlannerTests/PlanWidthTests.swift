@@ -24,7 +24,8 @@ import Testing
     func everyStageFitsTheWidth(width: Int) throws {
         let template = try Self.workspace.template(named: "plan")
         for stage in Stage.allCases {
-            let text = Self.workspace.render(template: template, stage: stage, data: Self.data, format: .text(width: width))
+            let text = Self.workspace.render(
+                template: template, stage: stage, data: Self.data, format: .text(width: width))
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 #expect(DisplayWidth.of(line) <= width, "\(stage) at \(width): \(line)")
             }

@@ -16,11 +16,14 @@ import Testing
 
     @Test func contemplationLeadsWithSupportAndSafety() {
         #expect(
-            order(.contemplation) == ["support:lead", "safety:lead", "counseling:brief", "shelter:brief", "reporting:brief"])
+            order(.contemplation) == [
+                "support:lead", "safety:lead", "counseling:brief", "shelter:brief", "reporting:brief",
+            ])
     }
 
     @Test func preparationCoversAllFiveInFull() {
-        #expect(order(.preparation) == ["support:full", "shelter:full", "counseling:full", "reporting:full", "safety:full"])
+        #expect(
+            order(.preparation) == ["support:full", "shelter:full", "counseling:full", "reporting:full", "safety:full"])
     }
 
     @Test func actionLeadsWithSafetyAndCounseling() {
@@ -28,7 +31,10 @@ import Testing
     }
 
     @Test func maintenanceLeadsWithSupport() {
-        #expect(order(.maintenance) == ["support:lead", "counseling:full", "safety:full", "shelter:brief", "reporting:brief"])
+        #expect(
+            order(.maintenance) == [
+                "support:lead", "counseling:full", "safety:full", "shelter:brief", "reporting:brief",
+            ])
     }
 
     @Test(arguments: Stage.allCases)

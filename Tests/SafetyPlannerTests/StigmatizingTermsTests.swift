@@ -28,7 +28,8 @@ import Testing
     /// The places a term occurs as a whole word (or phrase), ignoring case.
     static func occurrences(of term: String, in text: String) -> [String] {
         let escaped = NSRegularExpression.escapedPattern(for: term)
-        let regex = try! NSRegularExpression(pattern: "(?<![A-Za-z])\(escaped)(?![A-Za-z])", options: [.caseInsensitive])
+        let regex = try! NSRegularExpression(
+            pattern: "(?<![A-Za-z])\(escaped)(?![A-Za-z])", options: [.caseInsensitive])
         let range = NSRange(text.startIndex..., in: text)
         return regex.matches(in: text, range: range).map { String(text[Range($0.range, in: text)!]) }
     }

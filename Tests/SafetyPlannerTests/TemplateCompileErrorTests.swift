@@ -34,7 +34,9 @@ import Testing
     }
 
     @Test func unknownElement() {
-        #expect(compileError("  <p>ok</p>\n  <paragraph>no</paragraph>") == "t.xml:4:3: error: unknown element <paragraph> in <template>")
+        #expect(
+            compileError("  <p>ok</p>\n  <paragraph>no</paragraph>")
+                == "t.xml:4:3: error: unknown element <paragraph> in <template>")
     }
 
     @Test func unknownInlineElement() {
@@ -42,11 +44,15 @@ import Testing
     }
 
     @Test func blockInsideParagraph() {
-        #expect(compileError("<p>Hi <page-break/></p>") == "t.xml:3:7: error: <page-break> is a block and cannot be inside <p>")
+        #expect(
+            compileError("<p>Hi <page-break/></p>")
+                == "t.xml:3:7: error: <page-break> is a block and cannot be inside <p>")
     }
 
     @Test func unknownAttribute() {
-        #expect(compileError("<p>x</p><field label=\"A\" of=\"notes\" size=\"3\"/>") == "t.xml:3:9: error: unknown attribute 'size' on <field>")
+        #expect(
+            compileError("<p>x</p><field label=\"A\" of=\"notes\" size=\"3\"/>")
+                == "t.xml:3:9: error: unknown attribute 'size' on <field>")
     }
 
     @Test func missingAttribute() {
@@ -56,13 +62,15 @@ import Testing
     @Test func unknownStage() {
         #expect(
             compileError("<if stage=\"preparation ready\"><p>x</p></if>")
-                == "t.xml:3:1: error: unknown stage 'ready'; expected one of pre-contemplation, contemplation, preparation, action, maintenance")
+                == "t.xml:3:1: error: unknown stage 'ready'; expected one of pre-contemplation, contemplation, preparation, action, maintenance"
+        )
     }
 
     @Test func unknownDomain() {
         #expect(
             compileError("<section domain=\"housing\"><p>x</p></section>")
-                == "t.xml:3:1: error: unknown domain 'housing'; expected one of support, shelter, counseling, reporting, safety")
+                == "t.xml:3:1: error: unknown domain 'housing'; expected one of support, shelter, counseling, reporting, safety"
+        )
     }
 
     @Test func unknownDataPathWithSuggestion() {
@@ -82,7 +90,8 @@ import Testing
 
     @Test func bindingIsOnlyVisibleInsideItsList() {
         #expect(
-            compileError("<list of=\"goals\" as=\"goal\"><item><value of=\"goal\"/></item></list>\n<p><value of=\"goal\"/></p>")
+            compileError(
+                "<list of=\"goals\" as=\"goal\"><item><value of=\"goal\"/></item></list>\n<p><value of=\"goal\"/></p>")
                 == "t.xml:4:4: error: unknown data path 'goal' (did you mean 'goals'?)")
     }
 
@@ -93,11 +102,14 @@ import Testing
     }
 
     @Test func textOutsideParagraph() {
-        #expect(compileError("<section>loose text</section>") == "t.xml:3:1: error: <section> holds blocks; put its text inside <p>")
+        #expect(
+            compileError("<section>loose text</section>")
+                == "t.xml:3:1: error: <section> holds blocks; put its text inside <p>")
     }
 
     @Test func includeOfMissingFile() {
-        #expect(compileError("<include name=\"nothing-here\"/>") == "t.xml:3:1: error: no template named 'nothing-here'")
+        #expect(
+            compileError("<include name=\"nothing-here\"/>") == "t.xml:3:1: error: no template named 'nothing-here'")
     }
 
     @Test func includeCycle() {
@@ -107,7 +119,9 @@ import Testing
               <include name="loop"/>
             </fragment>
             """
-        #expect(compileError("<include name=\"loop\"/>", extraFiles: ["loop.xml": loop]) == "loop.xml:3:3: error: 'loop' includes itself")
+        #expect(
+            compileError("<include name=\"loop\"/>", extraFiles: ["loop.xml": loop])
+                == "loop.xml:3:3: error: 'loop' includes itself")
     }
 
     @Test func wrongNamespace() {
@@ -125,7 +139,9 @@ import Testing
             """
         files["t.xml"] = .init(displayName: "t.xml", bytes: Array(source.utf8))
         let workspace = try! Workspace(library: TemplateLibrary(files: files))
-        #expect(throws: TemplateError(.malformedXML("DOCTYPE is not allowed"), at: .init(file: "t.xml", line: 2, column: 1))) {
+        #expect(
+            throws: TemplateError(.malformedXML("DOCTYPE is not allowed"), at: .init(file: "t.xml", line: 2, column: 1))
+        ) {
             try workspace.template(named: "t")
         }
     }
@@ -138,11 +154,14 @@ import Testing
 
     @Test func guidanceNeedsADomainOutsideDomainSections() {
         #expect(
-            compileError("<guidance audience=\"youth\"/>") == "t.xml:3:1: error: <guidance> needs 'domain' outside a domain section")
+            compileError("<guidance audience=\"youth\"/>")
+                == "t.xml:3:1: error: <guidance> needs 'domain' outside a domain section")
     }
 
     @Test func malformedXML() {
-        #expect(compileError("<p>unclosed</section>") == "t.xml:3:22: error: Opening and ending tag mismatch: p line 3 and section")
+        #expect(
+            compileError("<p>unclosed</section>")
+                == "t.xml:3:22: error: Opening and ending tag mismatch: p line 3 and section")
     }
 
     @Test func compiledValuesAreWhole() throws {
@@ -159,7 +178,10 @@ import Testing
         let template = try Workspace(library: TemplateLibrary(files: files)).template(named: "t")
         #expect(
             template.body == [
-                .heading([.text("Hello, "), .value(DataPath(components: ["client", "name"]), default: "friend", isPhone: false), .text("!")]),
+                .heading([
+                    .text("Hello, "),
+                    .value(DataPath(components: ["client", "name"]), default: "friend", isPhone: false), .text("!"),
+                ]),
                 .conditional(
                     Condition(stages: [.action]), [.check([.text("Pack "), .emphasis([.text("the")]), .text(" bag")])]),
             ])

@@ -25,7 +25,8 @@ import Testing
                 for data in [PlanData(), Self.sample] {
                     for width in [40, 72] {
                         let flat = Self.workspace.render(
-                            template: template, stage: stage, data: data, format: .text(width: width), isDiscreet: isDiscreet)
+                            template: template, stage: stage, data: data, format: .text(width: width),
+                            isDiscreet: isDiscreet)
                         for pageLength in [10, 23, 66] {
                             for hasPageNumbers in [false, true] {
                                 let text = Self.workspace.render(
@@ -33,8 +34,10 @@ import Testing
                                     format: .text(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers),
                                     isDiscreet: isDiscreet)
                                 check(
-                                    text, flat: flat, width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers,
-                                    "\(name) \(stage.id) discreet=\(isDiscreet) width=\(width) length=\(pageLength) numbers=\(hasPageNumbers)")
+                                    text, flat: flat, width: width, pageLength: pageLength,
+                                    hasPageNumbers: hasPageNumbers,
+                                    "\(name) \(stage.id) discreet=\(isDiscreet) width=\(width) length=\(pageLength) numbers=\(hasPageNumbers)"
+                                )
                             }
                         }
                     }
@@ -43,13 +46,17 @@ import Testing
         }
     }
 
-    private func check(_ text: String, flat: String, width: Int, pageLength: Int, hasPageNumbers: Bool, _ context: String) {
+    private func check(
+        _ text: String, flat: String, width: Int, pageLength: Int, hasPageNumbers: Bool, _ context: String
+    ) {
         let pages = pagesOf(text)
         var content: [Substring] = []
         for (number, page) in pages.enumerated() {
             if hasPageNumbers {
                 #expect(page.count == pageLength, "\(context) page \(number + 1)")
-                #expect(page.last?.trimmingCharacters(in: .whitespaces) == "Page \(number + 1) of \(pages.count)", "\(context)")
+                #expect(
+                    page.last?.trimmingCharacters(in: .whitespaces) == "Page \(number + 1) of \(pages.count)",
+                    "\(context)")
             } else {
                 #expect(page.count <= pageLength, "\(context) page \(number + 1)")
             }
@@ -57,7 +64,8 @@ import Testing
             #expect(page.first?.isEmpty == false, "\(context): page \(number + 1) starts with a blank line")
             // No page ends with a heading (its underline, or a heading-only line, is last).
             if let last = body.last(where: { !$0.isEmpty }), number < pages.count - 1 {
-                #expect(!last.allSatisfy { $0 == "-" || $0 == "=" }, "\(context): page \(number + 1) ends with a heading")
+                #expect(
+                    !last.allSatisfy { $0 == "-" || $0 == "=" }, "\(context): page \(number + 1) ends with a heading")
             }
             for line in page {
                 #expect(DisplayWidth.of(line) <= width, "\(context): \(line)")

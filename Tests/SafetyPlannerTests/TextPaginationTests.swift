@@ -38,45 +38,49 @@ struct TextPaginationTests {
             .heading(level: 3, content: [.text("Next")]),
             paragraph("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi"),
         ])
-        #expect(text == """
-            One
+        #expect(
+            text == """
+                One
 
-            Two
+                Two
 
-            Three
-            \u{C}Next
+                Three
+                \u{C}Next
 
-            alpha beta gamma delta epsilon
-            zeta eta theta iota kappa
-            lambda mu nu xi
+                alpha beta gamma delta epsilon
+                zeta eta theta iota kappa
+                lambda mu nu xi
 
-            """)
+                """)
     }
 
     @Test("A list item that fits on a page is not split; it moves to the next page")
     func listItemIsNotSplit() {
         let text = renderPages([
             paragraph("One"), paragraph("Two"), .heading(level: 3, content: [.text("List")]),
-            .list(ordered: true, items: [
-                [paragraph("a")], [paragraph("b")], [paragraph("c")],
-                [paragraph("A longer item that takes three lines on a narrow page")],
-            ]),
+            .list(
+                ordered: true,
+                items: [
+                    [paragraph("a")], [paragraph("b")], [paragraph("c")],
+                    [paragraph("A longer item that takes three lines on a narrow page")],
+                ]),
         ])
-        #expect(text == """
-            One
+        #expect(
+            text == """
+                One
 
-            Two
+                Two
 
-            List
+                List
 
-            1. a
-            2. b
-            3. c
-            \u{C}4. A longer item that takes
-               three lines on a narrow
-               page
+                1. a
+                2. b
+                3. c
+                \u{C}4. A longer item that takes
+                   three lines on a narrow
+                   page
 
-            """)
+                """)
     }
 
     @Test("A field with its write-in lines, and a run of write-in lines, stay together")
@@ -99,21 +103,22 @@ struct TextPaginationTests {
             .checkItem(content: [.text("Phone")], isChecked: false),
             .checkItem(content: [.text("A charger that works with the phone")], isChecked: true),
         ])
-        #expect(text == """
-            One
+        #expect(
+            text == """
+                One
 
-            Two
+                Two
 
-            Three
+                Three
 
-            Four
-            \u{C}Pack:
+                Four
+                \u{C}Pack:
 
-            [ ] Phone
-            [x] A charger that works with
-                the phone
+                [ ] Phone
+                [x] A charger that works with
+                    the phone
 
-            """)
+                """)
     }
 
     @Test("A page break in the document always starts a page; none at the start or end")
@@ -127,29 +132,30 @@ struct TextPaginationTests {
         let text = renderPages(
             [paragraph("One"), paragraph("Two"), paragraph("Three"), paragraph("Four"), paragraph("Five")],
             hasPageNumbers: true)
-        #expect(text == """
-            One
+        #expect(
+            text == """
+                One
 
-            Two
+                Two
 
-            Three
+                Three
 
-            Four
-
-
-                     Page 1 of 2
-            \u{C}Five
+                Four
 
 
-
+                         Page 1 of 2
+                \u{C}Five
 
 
 
 
 
-                     Page 2 of 2
 
-            """)
+
+
+                         Page 2 of 2
+
+                """)
         for page in pagesOf(text) {
             #expect(page.count == 10)
         }
@@ -173,7 +179,8 @@ struct TextPaginationTests {
     func noPages() {
         let body: [DocumentNode] = [paragraph("One"), .pageBreak, paragraph("Two")]
         #expect(TextRenderer(width: 30).render(DocumentTree(title: "", body: body)) == "One\n\u{C}\nTwo\n")
-        #expect(TextRenderer(width: 30, pageLength: 0).render(DocumentTree(title: "", body: body)) == "One\n\u{C}\nTwo\n")
+        #expect(
+            TextRenderer(width: 30, pageLength: 0).render(DocumentTree(title: "", body: body)) == "One\n\u{C}\nTwo\n")
         #expect(TextRenderer(width: 30, pageLength: 3).pageLength == 10)
         #expect(renderPages([]) == "\n")
     }

@@ -67,7 +67,8 @@ import Testing
         #expect(result.status == 1)
         #expect(try files(output) == ["C1.html", "a_b_c.html", "record-1.html", "record-2.html", "record-5.html"])
         #expect(result.standardError.contains("\(data):4:1: error: id: another record already gave the name C1.html\n"))
-        #expect(result.standardError.contains("\(data):1:1: warning: id: not a safe file name; written as record-1.html\n"))
+        #expect(
+            result.standardError.contains("\(data):1:1: warning: id: not a safe file name; written as record-1.html\n"))
         #expect(result.standardError.hasSuffix("batch: 5 documents written, 1 failed\n"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.html").path))
     }
@@ -96,7 +97,8 @@ import Testing
         let output = folder.appendingPathComponent("out").path
         let result = try ToolRunner.run(["batch", "--data", input.path, "--output", output, "--width", "60"])
         #expect(result.status == 1)
-        #expect(result.standardError.hasPrefix("\(input.path)/c.json:3:15: error: codeWord: expected text, found a list"))
+        #expect(
+            result.standardError.hasPrefix("\(input.path)/c.json:3:15: error: codeWord: expected text, found a list"))
         #expect(try files(output) == ["C1.txt", "C2.txt"])
     }
 
@@ -105,13 +107,17 @@ import Testing
         var lines: [String] = []
         let stages = ["pre-contemplation", "contemplation", "preparation", "action", "maintenance"]
         for index in 0..<300 {
-            lines.append(#"{"id": "R\#(index)", "stage": "\#(stages[index % 5])", "client": {"name": "Youth \#(index)"}, "goals": ["Goal \#(index)"]}"#)
+            lines.append(
+                #"{"id": "R\#(index)", "stage": "\#(stages[index % 5])", "client": {"name": "Youth \#(index)"}, "goals": ["Goal \#(index)"]}"#
+            )
         }
         let data = try write(lines.joined(separator: "\n"), to: "data.jsonl", in: folder)
         var contents: [[String: Data]] = []
         for jobs in ["1", "2"] {
             let output = folder.appendingPathComponent("out\(jobs)").path
-            let result = try ToolRunner.run(["batch", "--data", data, "--output", output, "--format", "html", "--jobs", jobs, "--discreet"])
+            let result = try ToolRunner.run([
+                "batch", "--data", data, "--output", output, "--format", "html", "--jobs", jobs, "--discreet",
+            ])
             #expect(result.status == 0)
             #expect(result.standardError == "batch: 300 documents written, 0 failed\n")
             var byName: [String: Data] = [:]

@@ -4,7 +4,9 @@ import Testing
 /// End-to-end runs of `safetyplan check` and `safetyplan list`.
 @Suite struct CheckCommandTests {
     static func bundled(_ path: String) -> String {
-        String(decoding: FileManager.default.contents(atPath: ToolRunner.packageRoot.appendingPathComponent(path).path)!, as: UTF8.self)
+        String(
+            decoding: FileManager.default.contents(atPath: ToolRunner.packageRoot.appendingPathComponent(path).path)!,
+            as: UTF8.self)
     }
 
     @Test func bundledTemplatesHaveNoProblems() throws {
@@ -19,7 +21,8 @@ import Testing
         let folder = try ToolRunner.temporaryFolder()
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: folder.appendingPathComponent("catalog"), withIntermediateDirectories: true)
-        try fileManager.createDirectory(at: folder.appendingPathComponent("documents"), withIntermediateDirectories: true)
+        try fileManager.createDirectory(
+            at: folder.appendingPathComponent("documents"), withIntermediateDirectories: true)
         // A misspelt element in a catalog file: <sing> for <sign>.
         let stages = Self.bundled("Templates/catalog/stages.xml").replacingOccurrences(
             of: "<sign>May be defensive.</sign>", with: "<sing>May be defensive.</sing>")
@@ -30,8 +33,10 @@ import Testing
             of: "of=\"client.name\"", with: "of=\"client.nmae\"")
         let planPath = folder.appendingPathComponent("documents/plan.xml").path
         try Data(plan.utf8).write(to: URL(fileURLWithPath: planPath))
-        let stagesLine = stages.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<sing>") }! + 1
-        let planLine = plan.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("client.nmae") }! + 1
+        let stagesLine =
+            stages.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<sing>") }! + 1
+        let planLine =
+            plan.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("client.nmae") }! + 1
 
         let result = try ToolRunner.run(["check", folder.path])
         #expect(result.status == 1)
@@ -39,7 +44,8 @@ import Testing
         let lines = result.standardError.split(separator: "\n").map(String.init)
         #expect(lines.contains("\(stagesPath):\(stagesLine):7: error: Expecting element sign, got sing"), "\(lines)")
         #expect(
-            lines.contains("\(planPath):\(planLine):27: error: unknown data path 'client.nmae' (did you mean 'client.name'?)"),
+            lines.contains(
+                "\(planPath):\(planLine):27: error: unknown data path 'client.nmae' (did you mean 'client.name'?)"),
             "\(lines)")
         #expect(lines.last?.hasPrefix("checked 2 files: ") == true)
         for line in lines.dropLast() {
@@ -66,8 +72,12 @@ import Testing
         try Data("<notes/>".utf8).write(to: stray)
         let result = try ToolRunner.run(["check", folder.path])
         #expect(result.status == 1)
-        #expect(result.standardError.contains("\(fragment.path):2:3: error: 'audience' on <resources> must be youth or provider"))
-        #expect(result.standardError.contains("\(stray.path):1:1: error: <notes> is not a template, an included part or a catalog file"))
+        #expect(
+            result.standardError.contains(
+                "\(fragment.path):2:3: error: 'audience' on <resources> must be youth or provider"))
+        #expect(
+            result.standardError.contains(
+                "\(stray.path):1:1: error: <notes> is not a template, an included part or a catalog file"))
     }
 
     @Test func listResourcesShowsNumbersSourcesAndDates() throws {
@@ -88,7 +98,9 @@ import Testing
         #expect(domains.standardOutput.split(separator: "\n").count == 5)
         let templates = try ToolRunner.run(["list", "templates"])
         #expect(templates.standardOutput.contains("youth-handout"))
-        let rows = templates.standardOutput.split(separator: "\n").map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+        let rows = templates.standardOutput.split(separator: "\n").map {
+            $0.split(separator: " ").prefix(2).joined(separator: " ")
+        }
         #expect(rows.contains("provider-handout handout"))
         #expect(rows.contains("maintenance-support form"))
         #expect(rows.contains("plan plan"))

@@ -12,7 +12,9 @@ import Testing
     }
 
     @Test func maintenanceSupportSampleAsHTML() throws {
-        let result = try ToolRunner.run(["fill", "maintenance-support", "--data", "Samples/maintenance-support.json", "--format", "html"])
+        let result = try ToolRunner.run([
+            "fill", "maintenance-support", "--data", "Samples/maintenance-support.json", "--format", "html",
+        ])
         #expect(result.status == 0)
         #expect(result.standardError == "")
         #expect(result.standardOutput == ToolRunner.sample("maintenance-support.html"))
@@ -30,39 +32,56 @@ import Testing
     // MARK: Data errors: exit 1, the exact message, and no output file
 
     /// Runs `fill` on a data file with `-o`, expecting exit 1, `stderr` and no output file.
-    private func expectDataError(_ json: String, _ expected: (String) -> String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    private func expectDataError(
+        _ json: String, _ expected: (String) -> String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    )
         throws
     {
         let folder = try ToolRunner.temporaryFolder()
         try Data(json.utf8).write(to: folder.appendingPathComponent("data.json"))
-        let result = try ToolRunner.run(["fill", "maintenance-support", "--data", "data.json", "-o", "out"], in: folder)
+        let result = try ToolRunner.run(
+            ["fill", "maintenance-support", "--data", "data.json", "-o", "out"], in: folder)
         #expect(result.status == 1, sourceLocation: sourceLocation)
         #expect(result.standardOutput == "", sourceLocation: sourceLocation)
         #expect(result.standardError == expected("data.json"), sourceLocation: sourceLocation)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), sourceLocation: sourceLocation)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["data.json"], sourceLocation: sourceLocation)
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path),
+            sourceLocation: sourceLocation)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["data.json"],
+            sourceLocation: sourceLocation)
     }
 
     @Test func unknownKeyIsRefusedWithASuggestion() throws {
-        try expectDataError("{\n  \"supports\": [\n    {\"name\": \"A\"},\n    {\"name\": \"B\", \"phon\": \"1\"}\n  ]\n}\n") {
+        try expectDataError(
+            "{\n  \"supports\": [\n    {\"name\": \"A\"},\n    {\"name\": \"B\", \"phon\": \"1\"}\n  ]\n}\n"
+        ) {
             "\($0):4:19: error: supports[1].phon: unknown key (did you mean \"phone\"?)\n"
         }
     }
 
     @Test func duplicateKeyIsRefused() throws {
-        try expectDataError("{\n  \"goals\": [\"a\"],\n  \"goals\": [\"b\"]\n}\n") { "\($0):3:3: error: goals: duplicate key\n" }
+        try expectDataError("{\n  \"goals\": [\"a\"],\n  \"goals\": [\"b\"]\n}\n") {
+            "\($0):3:3: error: goals: duplicate key\n"
+        }
     }
 
     @Test func wrongTypeIsRefused() throws {
-        try expectDataError("{\n  \"goals\": \"a\"\n}\n") { "\($0):2:12: error: goals: expected a list of text, found text\n" }
+        try expectDataError("{\n  \"goals\": \"a\"\n}\n") {
+            "\($0):2:12: error: goals: expected a list of text, found text\n"
+        }
     }
 
     @Test func syntaxErrorIsRefused() throws {
-        try expectDataError("{\n  \"goals\": [\"a\",]\n}\n") { "\($0):2:17: error: unexpected character; a value was expected\n" }
+        try expectDataError("{\n  \"goals\": [\"a\",]\n}\n") {
+            "\($0):2:17: error: unexpected character; a value was expected\n"
+        }
     }
 
     @Test func severalProblemsAreReportedTogether() throws {
-        try expectDataError("{\n  \"date\": \"soon\",\n  \"supports\": [{\"nmae\": \"x\"}],\n  \"celebrations\": [1]\n}\n") {
+        try expectDataError(
+            "{\n  \"date\": \"soon\",\n  \"supports\": [{\"nmae\": \"x\"}],\n  \"celebrations\": [1]\n}\n"
+        ) {
             """
             \($0):2:11: error: date: expected a date written YYYY-MM-DD
             \($0):3:17: error: supports[0].nmae: unknown key (did you mean "name"?)
@@ -106,10 +125,12 @@ import Testing
     func pipedAnswersMakeTheSameDocumentAsTheDataFile(format: String) throws {
         let folder = try ToolRunner.temporaryFolder()
         try Data(Self.equivalentData.utf8).write(to: folder.appendingPathComponent("data.json"))
-        let fromData = try ToolRunner.run(["fill", "maintenance-support", "--data", "data.json", "--format", format], in: folder)
+        let fromData = try ToolRunner.run(
+            ["fill", "maintenance-support", "--data", "data.json", "--format", format], in: folder)
         #expect(fromData.status == 0, "\(fromData.standardError)")
         let input = Self.answers.joined(separator: "\n") + "\n"
-        let fromAnswers = try ToolRunner.run(["fill", "maintenance-support", "--interactive", "--format", format], input: input, in: folder)
+        let fromAnswers = try ToolRunner.run(
+            ["fill", "maintenance-support", "--interactive", "--format", format], input: input, in: folder)
         #expect(fromAnswers.status == 0)
         #expect(fromAnswers.standardOutput == fromData.standardOutput)
         #expect(fromAnswers.standardError.hasPrefix("\nMy name\n  A first name or a nickname is fine."))
@@ -122,7 +143,8 @@ import Testing
     @Test func endOfInputMidwayFinishesCleanlyWithTheRestLeftEmpty() throws {
         let folder = try ToolRunner.temporaryFolder()
         let result = try ToolRunner.run(
-            ["fill", "maintenance-support", "--interactive", "-o", "form.txt"], input: "Maya\n\nGo to school\n", in: folder)
+            ["fill", "maintenance-support", "--interactive", "-o", "form.txt"], input: "Maya\n\nGo to school\n",
+            in: folder)
         #expect(result.status == 0)
         #expect(result.standardOutput == "")
         #expect(result.standardError.hasSuffix("> \n"))
@@ -149,7 +171,8 @@ import Testing
             result.standardError
                 == "Templates/documents/plan.xml:5:1: error: <template> is a plan, not a form; 'fill' only fills templates with kind=\"form\" (use 'safetyplan generate' for a plan)\n"
         )
-        #expect(!FileManager.default.fileExists(atPath: ToolRunner.packageRoot.appendingPathComponent("never.txt").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: ToolRunner.packageRoot.appendingPathComponent("never.txt").path))
     }
 
     @Test func fillsAnAgencyFormGivenByPath() throws {
@@ -164,7 +187,8 @@ import Testing
             </template>
             """.utf8
         ).write(to: folder.appendingPathComponent("intake.xml"))
-        let result = try ToolRunner.run(["fill", "./intake.xml", "--interactive", "--width", "30"], input: "Sam\nRest\n", in: folder)
+        let result = try ToolRunner.run(
+            ["fill", "./intake.xml", "--interactive", "--width", "30"], input: "Sam\nRest\n", in: folder)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput == "Intake\n======\n\nName: Sam\n\n- Rest\n")
     }
@@ -181,7 +205,9 @@ import Testing
         ).write(to: folder.appendingPathComponent("intake.xml"))
         let result = try ToolRunner.run(["fill", "./intake.xml"], in: folder)
         #expect(result.status == 1)
-        #expect(result.standardError == "./intake.xml:3:3: error: unknown data path 'client.nmae' (did you mean 'client.name'?)\n")
+        #expect(
+            result.standardError
+                == "./intake.xml:3:3: error: unknown data path 'client.nmae' (did you mean 'client.name'?)\n")
     }
 
     @Test func unknownFormName() throws {

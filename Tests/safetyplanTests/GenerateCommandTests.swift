@@ -11,10 +11,15 @@ import Testing
     }
 
     @Test func preparationSampleAsHTML() throws {
-        let result = try ToolRunner.run(["generate", "--stage", "preparation", "--data", "Samples/preparation.json", "--format", "html"])
+        let result = try ToolRunner.run([
+            "generate", "--stage", "preparation", "--data", "Samples/preparation.json", "--format", "html",
+        ])
         #expect(result.status == 0)
         #expect(result.standardOutput == ToolRunner.sample("preparation.html"))
-        #expect(result.standardOutput.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"))
+        #expect(
+            result.standardOutput.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            ))
         #expect(!result.standardOutput.contains("<script"))
     }
 
@@ -41,7 +46,9 @@ import Testing
     @Test func outputFileIsPrivate() throws {
         let folder = try ToolRunner.temporaryFolder()
         let target = folder.appendingPathComponent("plan.html").path
-        let result = try ToolRunner.run(["generate", "--data", "Samples/preparation.json", "--format", "html", "-o", target])
+        let result = try ToolRunner.run([
+            "generate", "--data", "Samples/preparation.json", "--format", "html", "-o", target,
+        ])
         #expect(result.status == 0)
         #expect(result.standardOutput == "")
         let attributes = try FileManager.default.attributesOfItem(atPath: target)
@@ -72,7 +79,9 @@ import Testing
         let result = try ToolRunner.run(["generate", "--stage", "preparation", "--data", bad.path])
         #expect(result.status == 1)
         #expect(result.standardOutput == "")
-        #expect(result.standardError == "\(bad.path):2:17: error: supports[0].phon: unknown key (did you mean \"phone\"?)\n")
+        #expect(
+            result.standardError == "\(bad.path):2:17: error: supports[0].phon: unknown key (did you mean \"phone\"?)\n"
+        )
     }
 
     @Test func stageMustAgreeWithTheDataFile() throws {
@@ -80,7 +89,8 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.standardError
-                == "Samples/preparation.json: error: stage: the data file gives the stage preparation but --stage is action; they must agree\n")
+                == "Samples/preparation.json: error: stage: the data file gives the stage preparation but --stage is action; they must agree\n"
+        )
     }
 
     @Test func usageErrorsExitSixtyFour() throws {
@@ -110,7 +120,8 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.standardError
-                == "\(plan.path):3:3: error: unknown domain 'housing'; expected one of support, shelter, counseling, reporting, safety\n")
+                == "\(plan.path):3:3: error: unknown domain 'housing'; expected one of support, shelter, counseling, reporting, safety\n"
+        )
     }
 
     @Test func templatesFolderFromTheEnvironment() throws {
@@ -141,7 +152,9 @@ import Testing
 /// `--page-length` and `--page-numbers` on the command line.
 @Suite struct TextPagesCommandTests {
     @Test func pagesWithNumbers() throws {
-        let result = try ToolRunner.run(["generate", "--data", "Samples/preparation.json", "--page-length", "40", "--page-numbers"])
+        let result = try ToolRunner.run([
+            "generate", "--data", "Samples/preparation.json", "--page-length", "40", "--page-numbers",
+        ])
         #expect(result.status == 0)
         let pages = result.standardOutput.split(separator: "\u{C}", omittingEmptySubsequences: false)
         #expect(pages.count > 2)
@@ -149,7 +162,9 @@ import Testing
             let lines = page.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             #expect(lines.count == 40)
             // Centred in 72 columns: (72 - 11) / 2 spaces before "Page X of 7".
-            #expect(lines.last.map(String.init) == String(repeating: " ", count: 30) + "Page \(number + 1) of \(pages.count)")
+            #expect(
+                lines.last.map(String.init) == String(repeating: " ", count: 30)
+                    + "Page \(number + 1) of \(pages.count)")
         }
     }
 

@@ -17,7 +17,9 @@ import Testing
         var outputs: Set<String> = []
         for stage in ["pre-contemplation", "contemplation", "preparation", "action", "maintenance"] {
             for format in ["text", "html"] {
-                let result = try ToolRunner.run(["handout", "youth", "--stage", stage, "--format", format, "--width", "60"])
+                let result = try ToolRunner.run([
+                    "handout", "youth", "--stage", stage, "--format", format, "--width", "60",
+                ])
                 #expect(result.status == 0, "\(stage) \(format): \(result.standardError)")
                 #expect(result.standardOutput.contains("Help When You Want It"))
                 outputs.insert(result.standardOutput)

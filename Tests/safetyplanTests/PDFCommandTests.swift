@@ -43,7 +43,8 @@ import Testing
         let temporary = folder.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let pdf = folder.appendingPathComponent("out.pdf").path
-        let result = try ToolRunner.run(arguments + ["--format", "pdf", "-o", pdf], environment: ["TMPDIR": temporary.path])
+        let result = try ToolRunner.run(
+            arguments + ["--format", "pdf", "-o", pdf], environment: ["TMPDIR": temporary.path])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError == "")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [], "temporary files left")
@@ -85,7 +86,9 @@ import Testing
     @Test func withoutChromiumTheErrorSaysWhatToInstallAndNoFileIsWritten() throws {
         let folder = try ToolRunner.temporaryFolder()
         let pdf = folder.appendingPathComponent("plan.pdf").path
-        for environment in [["SAFETYPLAN_CHROMIUM": "/nonexistent", "PATH": ""], ["SAFETYPLAN_CHROMIUM": "", "PATH": "/nonexistent"]] {
+        for environment in [
+            ["SAFETYPLAN_CHROMIUM": "/nonexistent", "PATH": ""], ["SAFETYPLAN_CHROMIUM": "", "PATH": "/nonexistent"],
+        ] {
             let result = try ToolRunner.run(
                 ["generate", "--stage", "action", "--format", "pdf", "-o", pdf], environment: environment)
             #expect(result.status == 1)

@@ -34,7 +34,8 @@ struct ToolRunner {
     /// Runs the tool in `directory` (the package root by default) with `input` on stdin,
     /// and `environment` set over the test's own environment.
     static func run(
-        _ arguments: [String], input: String? = nil, in directory: URL = packageRoot, environment: [String: String] = [:]
+        _ arguments: [String], input: String? = nil, in directory: URL = packageRoot,
+        environment: [String: String] = [:]
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -61,7 +62,9 @@ struct ToolRunner {
     }
 
     static func sample(_ name: String) -> String {
-        String(decoding: FileManager.default.contents(atPath: packageRoot.appendingPathComponent("Samples/" + name).path) ?? Data(), as: UTF8.self)
+        String(
+            decoding: FileManager.default.contents(atPath: packageRoot.appendingPathComponent("Samples/" + name).path)
+                ?? Data(), as: UTF8.self)
     }
 
     /// A fresh empty folder for output files.

@@ -13,7 +13,8 @@ public struct BatchRenderer: Sendable {
     /// The stage of a record that has no `stage` key.
     public let defaultStage: Stage?
 
-    public init(workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?) {
+    public init(workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?)
+    {
         self.workspace = workspace
         self.template = template
         self.format = format
@@ -38,25 +39,30 @@ public struct BatchRenderer: Sendable {
     ///   - line: the line the record starts on; a JSON Lines record is one line, so
     ///     positions inside it keep their column and take this line.
     /// - Throws: `DataErrors` with every problem in the record.
-    public func render(_ bytes: [UInt8], file: String, line: Int = 1, maximumBytes: Int) throws(DataErrors) -> Document {
+    public func render(_ bytes: [UInt8], file: String, line: Int = 1, maximumBytes: Int) throws(DataErrors) -> Document
+    {
         let data: PlanData
         do {
             data = try PlanData.parse(bytes, file: file, maximumBytes: maximumBytes)
         } catch {
-            throw DataErrors(error.errors.map { problem in
-                var moved = problem
-                moved.line += line - 1
-                return moved
-            })
+            throw DataErrors(
+                error.errors.map { problem in
+                    var moved = problem
+                    moved.line += line - 1
+                    return moved
+                })
         }
         guard let stage = data.stage ?? defaultStage else {
             throw DataErrors([
-                DataError(file: file, line: line, column: 1, path: "stage", message: "the record has no stage; give it a \"stage\" key or give --stage")
+                DataError(
+                    file: file, line: line, column: 1, path: "stage",
+                    message: "the record has no stage; give it a \"stage\" key or give --stage")
             ])
         }
         let id = data.root["id"]?.text
         let name = id.flatMap(Self.fileName(for:))
-        let text = workspace.render(template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet)
+        let text = workspace.render(
+            template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet)
         return Document(name: name, hasUnsafeID: id != nil && name == nil, bytes: Array(text.utf8))
     }
 

@@ -24,10 +24,12 @@ extension Catalog {
             cycle[Audience(rawValue: element.attribute("audience") ?? "") ?? .provider] = element.normalizedText
         }
         let stages = try stagesRoot.elements.filter { $0.name == "stage" }.map(StageInfo.init(element:))
-        try CatalogFile.requireEach(Stage.allCases.map(\.id), in: stages.map(\.stage.id), root: stagesRoot, what: "stage")
+        try CatalogFile.requireEach(
+            Stage.allCases.map(\.id), in: stages.map(\.stage.id), root: stagesRoot, what: "stage")
 
         let domains = try guidanceRoot.elements.filter { $0.name == "domain" }.map(DomainInfo.init(element:))
-        try CatalogFile.requireEach(Domain.allCases.map(\.id), in: domains.map(\.domain.id), root: guidanceRoot, what: "domain")
+        try CatalogFile.requireEach(
+            Domain.allCases.map(\.id), in: domains.map(\.domain.id), root: guidanceRoot, what: "domain")
 
         var principles: [Principle] = []
         for group in principlesRoot.elements where group.name == "group" {
@@ -50,20 +52,27 @@ extension Catalog {
 
 /// Reading helpers shared by the catalog's entry types.
 enum CatalogFile {
-    static func root(of name: String, schema schemaName: String, in library: TemplateLibrary) throws(TemplateError) -> Element {
+    static func root(of name: String, schema schemaName: String, in library: TemplateLibrary) throws(TemplateError)
+        -> Element
+    {
         let start = SourceLocation(file: name, line: 1, column: 1)
         guard let file = library.file(named: name) else { throw TemplateError(.missingFile(name), at: start) }
-        guard let schemaFile = library.file(named: schemaName) else { throw TemplateError(.missingFile(schemaName), at: start) }
+        guard let schemaFile = library.file(named: schemaName) else {
+            throw TemplateError(.missingFile(schemaName), at: start)
+        }
         do {
             let document: Document
             if file.isBundled && schemaFile.isBundled {
                 document = try Document.parse(file.bytes, file: file.displayName, maxBytes: library.maximumBytes)
             } else {
                 let schema = try SchemaCache.shared.schema(schemaFile)
-                document = try Document.parse(file.bytes, file: file.displayName, schema: schema, maxBytes: library.maximumBytes)
+                document = try Document.parse(
+                    file.bytes, file: file.displayName, schema: schema, maxBytes: library.maximumBytes)
             }
             guard document.root.namespace == Catalog.namespace else {
-                throw TemplateError(.wrongNamespace(element: document.root.name, expected: Catalog.namespace), at: document.root.location)
+                throw TemplateError(
+                    .wrongNamespace(element: document.root.name, expected: Catalog.namespace),
+                    at: document.root.location)
             }
             return document.root
         } catch let error as XMLError {
@@ -75,9 +84,11 @@ enum CatalogFile {
         }
     }
 
-    static func requireEach(_ expected: [String], in found: [String], root: Element, what: String) throws(TemplateError) {
+    static func requireEach(_ expected: [String], in found: [String], root: Element, what: String) throws(TemplateError)
+    {
         for id in expected where found.filter({ $0 == id }).count != 1 {
-            throw TemplateError(.misplaced(element: root.name, reason: "must have exactly one \(what) '\(id)'"), at: root.location)
+            throw TemplateError(
+                .misplaced(element: root.name, reason: "must have exactly one \(what) '\(id)'"), at: root.location)
         }
     }
 
@@ -144,8 +155,10 @@ extension StageInfo {
         self.init(
             stage: stage, name: try CatalogFile.required(element, "name"),
             signs: element.elements.first { $0.name == "signs" }?.elements.map(\.normalizedText) ?? [],
-            response: try CatalogFile.requiredChild(element, "response"), aim: try CatalogFile.requiredChild(element, "aim"),
-            youth: try CatalogFile.requiredChild(element, "youth"), movedBack: try CatalogFile.requiredChild(element, "moved-back"))
+            response: try CatalogFile.requiredChild(element, "response"),
+            aim: try CatalogFile.requiredChild(element, "aim"),
+            youth: try CatalogFile.requiredChild(element, "youth"),
+            movedBack: try CatalogFile.requiredChild(element, "moved-back"))
     }
 }
 
@@ -168,7 +181,8 @@ extension DomainInfo {
                 }
                 items.append(
                     GuidanceItem(
-                        text: child.normalizedText, stages: stages, audience: audience, source: child.attribute("source"),
+                        text: child.normalizedText, stages: stages, audience: audience,
+                        source: child.attribute("source"),
                         jurisdiction: child.attribute("jurisdiction")))
             default:
                 break

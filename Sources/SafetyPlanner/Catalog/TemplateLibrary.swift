@@ -43,7 +43,8 @@ public struct TemplateLibrary: Sendable {
     public static let bundled: TemplateLibrary = {
         var files: [String: File] = [:]
         for (name, bytes) in BundledFiles.all {
-            files[name] = File(displayName: "Templates/\(BundledFiles.folder(of: name))\(name)", bytes: bytes, isBundled: true)
+            files[name] = File(
+                displayName: "Templates/\(BundledFiles.folder(of: name))\(name)", bytes: bytes, isBundled: true)
         }
         return TemplateLibrary(files: files)
     }()

@@ -36,7 +36,9 @@ struct DataValidator {
         }
     }
 
-    private mutating func validateText(_ text: String, rule: DataShape.TextRule, node: JSONNode, path: String) -> DataValue? {
+    private mutating func validateText(_ text: String, rule: DataShape.TextRule, node: JSONNode, path: String)
+        -> DataValue?
+    {
         switch rule {
         case .any:
             break
@@ -54,14 +56,18 @@ struct DataValidator {
         return .text(text)
     }
 
-    private mutating func validateRecord(_ members: [JSONNode.Member], fields: [DataFieldShape], path: String) -> DataValue {
+    private mutating func validateRecord(_ members: [JSONNode.Member], fields: [DataFieldShape], path: String)
+        -> DataValue
+    {
         var values: [String: DataValue] = [:]
         var seen: Set<String> = []
         for member in members {
             let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
             guard seen.insert(member.key).inserted else {
                 errors.append(
-                    DataError(file: file, line: member.line, column: member.column, path: memberPath, message: "duplicate key"))
+                    DataError(
+                        file: file, line: member.line, column: member.column, path: memberPath, message: "duplicate key"
+                    ))
                 continue
             }
             guard let field = fields.first(where: { $0.name == member.key }) else {
@@ -69,7 +75,8 @@ struct DataValidator {
                 if let suggestion = Suggestion.nearest(to: member.key, among: fields.map(\.name)) {
                     message += " (did you mean \"\(suggestion)\"?)"
                 }
-                errors.append(DataError(file: file, line: member.line, column: member.column, path: memberPath, message: message))
+                errors.append(
+                    DataError(file: file, line: member.line, column: member.column, path: memberPath, message: message))
                 continue
             }
             if let value = validate(member.value, against: field.shape, path: memberPath) {
@@ -81,7 +88,8 @@ struct DataValidator {
 
     private mutating func report(_ node: JSONNode, _ path: String, _ message: String) {
         errors.append(
-            DataError(file: file, line: node.line, column: node.column, path: path.isEmpty ? nil : path, message: message))
+            DataError(
+                file: file, line: node.line, column: node.column, path: path.isEmpty ? nil : path, message: message))
     }
 
     /// `YYYY-MM-DD` with a month 1–12 and a day 1–31.

@@ -98,7 +98,9 @@ struct JSONParser {
 
     private mutating func enter() throws(SyntaxError) {
         depth += 1
-        if depth > Self.maximumDepth { throw error("lists and objects nest more than \(Self.maximumDepth) levels deep") }
+        if depth > Self.maximumDepth {
+            throw error("lists and objects nest more than \(Self.maximumDepth) levels deep")
+        }
     }
 
     private mutating func parseObject() throws(SyntaxError) -> JSONNode.Value {
@@ -114,7 +116,8 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
-                throw error(current == nil ? "unexpected end of file inside an object" : "expected a key in double quotes")
+                throw error(
+                    current == nil ? "unexpected end of file inside an object" : "expected a key in double quotes")
             }
             let (keyLine, keyColumn) = (line, column)
             let key = try parseString()

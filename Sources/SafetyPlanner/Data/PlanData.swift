@@ -49,14 +49,17 @@ public struct PlanData: Equatable, Sendable {
             throw DataErrors([
                 DataError(
                     file: file, line: 1, column: 1, path: nil,
-                    message: "the data file is larger than \(maximumBytes) bytes; raise the limit with --max-input-size")
+                    message: "the data file is larger than \(maximumBytes) bytes; raise the limit with --max-input-size"
+                )
             ])
         }
         let node: JSONNode
         do {
             node = try JSONParser.parse(bytes)
         } catch {
-            throw DataErrors([DataError(file: file, line: error.line, column: error.column, path: nil, message: error.message)])
+            throw DataErrors([
+                DataError(file: file, line: error.line, column: error.column, path: nil, message: error.message)
+            ])
         }
         var validator = DataValidator(file: file)
         let root = validator.validate(node, against: .planData, path: "")

@@ -110,7 +110,9 @@ public struct FormInterview: Sendable {
 
     /// Runs a whole interview over a list of answers, as if each were a line typed at the
     /// terminal; the end of the list is the end of input.
-    public static func planData(answering questions: [FormQuestion], with answers: [String], base: PlanData = PlanData()) -> PlanData {
+    public static func planData(
+        answering questions: [FormQuestion], with answers: [String], base: PlanData = PlanData()
+    ) -> PlanData {
         var interview = FormInterview(questions: questions, base: base)
         var remaining = answers[...]
         while !interview.isFinished {
@@ -171,7 +173,8 @@ public struct FormInterview: Sendable {
             return .text(text)
         case .integer(let range):
             guard let number = Int(text), range.contains(number) else {
-                problem = "Please write a whole number from \(range.lowerBound) to \(range.upperBound), or leave it empty."
+                problem =
+                    "Please write a whole number from \(range.lowerBound) to \(range.upperBound), or leave it empty."
                 return nil
             }
             return .text(String(number))

@@ -111,7 +111,8 @@ private struct QuestionCollector {
         indexByPath[dotted] = questions.count
         questions.append(
             FormQuestion(
-                path: path.components, label: label ?? FormVocabulary.label(for: dotted), hint: hint, kind: .value, shape: shape))
+                path: path.components, label: label ?? FormVocabulary.label(for: dotted), hint: hint, kind: .value,
+                shape: shape))
     }
 
     /// The question of a list, created on first use; nil for a list inside a list.
@@ -129,7 +130,8 @@ private struct QuestionCollector {
         indexByPath[dotted] = questions.count
         questions.append(
             FormQuestion(
-                path: path.components, label: FormVocabulary.label(for: dotted), hint: FormVocabulary.hint(for: dotted), kind: kind,
+                path: path.components, label: FormVocabulary.label(for: dotted), hint: FormVocabulary.hint(for: dotted),
+                kind: kind,
                 shape: element))
         return questions.count - 1
     }
@@ -142,7 +144,9 @@ private struct QuestionCollector {
         case .text, .integer: break
         case .list, .record: return
         }
-        parts.append(FormQuestion.Part(key: key, label: FormVocabulary.label(for: questions[index].dottedPath + "." + key), shape: shape))
+        parts.append(
+            FormQuestion.Part(
+                key: key, label: FormVocabulary.label(for: questions[index].dottedPath + "." + key), shape: shape))
         questions[index].kind = .records(parts)
     }
 
@@ -160,7 +164,8 @@ private struct QuestionCollector {
         parts.map { part in
             switch part {
             case .text(let text): return text
-            case .emphasis(let children), .strong(let children), .conditional(_, let children): return plainText(children)
+            case .emphasis(let children), .strong(let children), .conditional(_, let children):
+                return plainText(children)
             case .value, .blank: return ""
             }
         }.joined()

@@ -16,7 +16,8 @@ enum FormVocabulary {
         "client.age": Wording(label: "Your age", hint: "A whole number."),
         "client.language": Wording(label: "Your language", hint: "For example en or es."),
         "date": Wording(label: "Date", hint: "Write it as YYYY-MM-DD, for example 2026-12-01."),
-        "advocate.name": Wording(label: "Your advocate", hint: "The name of the advocate you are making this plan with."),
+        "advocate.name": Wording(
+            label: "Your advocate", hint: "The name of the advocate you are making this plan with."),
         "advocate.organization": Wording(label: "Your advocate's organization", hint: "Where your advocate works."),
         "advocate.phone": Wording(label: "How to reach your advocate", hint: "A phone number you can call or text."),
         "goals": Wording(label: "My goals, in small steps", hint: "Small, real steps you want to take."),
@@ -28,17 +29,22 @@ enum FormVocabulary {
         "safePlaces.name": Wording(label: "Place", hint: ""),
         "safePlaces.address": Wording(label: "Address (optional)", hint: ""),
         "safePlaces.phone": Wording(label: "Phone (optional)", hint: ""),
-        "warningSigns": Wording(label: "Signs that things may not be safe", hint: "Things you notice when something is wrong."),
+        "warningSigns": Wording(
+            label: "Signs that things may not be safe", hint: "Things you notice when something is wrong."),
         "triggers": Wording(
-            label: "My triggers", hint: "Things that can bring back hard feelings, like a place, a song, a date or a text."),
-        "copingStrategies": Wording(label: "What I can do when a trigger comes", hint: "Things that help you feel calm or safe."),
+            label: "My triggers",
+            hint: "Things that can bring back hard feelings, like a place, a song, a date or a text."),
+        "copingStrategies": Wording(
+            label: "What I can do when a trigger comes", hint: "Things that help you feel calm or safe."),
         "codeWord": Wording(label: "My code word", hint: "A word you share with someone you trust."),
         "emergencyBag": Wording(label: "My emergency bag", hint: "Things to take if you need to leave quickly."),
-        "checkIns": Wording(label: "Check-ins with my advocate", hint: "When and how you will check in, one at a time."),
+        "checkIns": Wording(
+            label: "Check-ins with my advocate", hint: "When and how you will check in, one at a time."),
         "checkIns.when": Wording(label: "When (for example, Tuesdays after school)", hint: ""),
         "checkIns.how": Wording(label: "How (for example, in person, phone or text)", hint: ""),
         "celebrations": Wording(
-            label: "How I will notice and celebrate my progress", hint: "How you will know things are going well, and how you will celebrate."),
+            label: "How I will notice and celebrate my progress",
+            hint: "How you will know things are going well, and how you will celebrate."),
         "hardTimes": Wording(
             label: "What I will do if things get hard",
             hint: "Moving back a step is part of the process, not a failure. What will help?"),

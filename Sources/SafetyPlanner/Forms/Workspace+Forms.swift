@@ -10,7 +10,8 @@ extension Workspace {
         guard template.kind == .form else {
             var location = SourceLocation(file: name + ".xml", line: 1, column: 1)
             if let file = library.file(named: name + ".xml") {
-                location = (try? Document.parse(file.bytes, file: file.displayName))?.root.location
+                location =
+                    (try? Document.parse(file.bytes, file: file.displayName))?.root.location
                     ?? SourceLocation(file: file.displayName, line: 1, column: 1)
             }
             var reason = "is a \(template.kind.rawValue), not a form; 'fill' only fills templates with kind=\"form\""

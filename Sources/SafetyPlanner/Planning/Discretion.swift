@@ -128,7 +128,8 @@ public enum Discretion {
         case .paragraph(let content): return .paragraph(masked(content))
         case .list(let ordered, let items): return .list(ordered: ordered, items: items.map(masked))
         case .checkItem(let content, let isChecked): return .checkItem(content: masked(content), isChecked: isChecked)
-        case .field(let label, let value, let lines): return .field(label: masked(label), value: masked(value), lines: lines)
+        case .field(let label, let value, let lines):
+            return .field(label: masked(label), value: masked(value), lines: lines)
         case .writeIn, .pageBreak: return node
         case .note(let content): return .note(masked(content))
         }

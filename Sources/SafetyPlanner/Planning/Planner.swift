@@ -58,13 +58,17 @@ public struct Planner: Sendable {
         case .preContemplation:
             return [(.safety, .lead), (.support, .brief), (.reporting, .brief)]
         case .contemplation:
-            return [(.support, .lead), (.safety, .lead), (.counseling, .brief), (.shelter, .brief), (.reporting, .brief)]
+            return [
+                (.support, .lead), (.safety, .lead), (.counseling, .brief), (.shelter, .brief), (.reporting, .brief),
+            ]
         case .preparation:
             return [(.support, .full), (.shelter, .full), (.counseling, .full), (.reporting, .full), (.safety, .full)]
         case .action:
             return [(.safety, .lead), (.counseling, .lead), (.support, .full), (.shelter, .full), (.reporting, .full)]
         case .maintenance:
-            return [(.support, .lead), (.counseling, .full), (.safety, .full), (.shelter, .brief), (.reporting, .brief)]
+            return [
+                (.support, .lead), (.counseling, .full), (.safety, .full), (.shelter, .brief), (.reporting, .brief),
+            ]
         }
     }
 
@@ -81,11 +85,14 @@ public struct Planner: Sendable {
         let age = data.age
         let (resources, domains) =
             age == nil
-            ? precomputed.choice(Self.key(stage, isDiscreet)) { Self.choose(catalog, stage: stage, age: nil, isDiscreet: isDiscreet) }
+            ? precomputed.choice(Self.key(stage, isDiscreet)) {
+                Self.choose(catalog, stage: stage, age: nil, isDiscreet: isDiscreet)
+            }
             : Self.choose(catalog, stage: stage, age: age, isDiscreet: isDiscreet)
         return Plan(
             stage: stage, domains: domains, resources: resources, stageGuide: catalog.stages,
-            principles: catalog.principles, values: values(stage: stage, data: data, isDiscreet: isDiscreet), isDiscreet: isDiscreet)
+            principles: catalog.principles, values: values(stage: stage, data: data, isDiscreet: isDiscreet),
+            isDiscreet: isDiscreet)
     }
 
     /// The resources that fit the age (lines first) and the domains the stage covers.

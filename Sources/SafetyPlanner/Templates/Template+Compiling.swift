@@ -42,17 +42,22 @@ struct TemplateCompiler {
     mutating func compileTemplate(_ file: TemplateLibrary.File, name: String) throws(TemplateError) -> Template {
         let root = try parse(file)
         guard root.name == "template" else {
-            throw TemplateError(.misplaced(element: root.name, reason: "cannot be the root of a template; use <template>"), at: root.location)
+            throw TemplateError(
+                .misplaced(element: root.name, reason: "cannot be the root of a template; use <template>"),
+                at: root.location)
         }
         try checkAttributes(root, allowed: ["name", "title", "discreet-title", "lang", "kind"], required: ["title"])
         if let declared = root.attribute("name"), declared != name {
             throw TemplateError(
-                .invalidValue(attribute: "name", element: "template", expected: "the file's name, '\(name)'"), at: root.location)
+                .invalidValue(attribute: "name", element: "template", expected: "the file's name, '\(name)'"),
+                at: root.location)
         }
         let kind: Template.Kind
         if let kindText = root.attribute("kind") {
             guard let parsed = Template.Kind(rawValue: kindText) else {
-                throw TemplateError(.invalidValue(attribute: "kind", element: "template", expected: "plan, form or handout"), at: root.location)
+                throw TemplateError(
+                    .invalidValue(attribute: "kind", element: "template", expected: "plan, form or handout"),
+                    at: root.location)
             }
             kind = parsed
         } else {
@@ -95,14 +100,17 @@ struct TemplateCompiler {
     /// checks have passed: the schema is a second line of defence, not the first message.
     private func validate(_ file: TemplateLibrary.File) throws(TemplateError) {
         guard let schema else { return }
-        if let first = Document.diagnose(file.bytes, file: file.displayName, schema: schema, maxBytes: library.maximumBytes).first {
+        if let first = Document.diagnose(
+            file.bytes, file: file.displayName, schema: schema, maxBytes: library.maximumBytes
+        ).first {
             throw TemplateError(first)
         }
     }
 
     private func checkNamespace(_ element: Element) throws(TemplateError) {
         guard element.namespace == Template.namespace else {
-            throw TemplateError(.wrongNamespace(element: element.name, expected: Template.namespace), at: element.location)
+            throw TemplateError(
+                .wrongNamespace(element: element.name, expected: Template.namespace), at: element.location)
         }
         for child in element.elements { try checkNamespace(child) }
     }
@@ -116,7 +124,8 @@ struct TemplateCompiler {
             case .text(let text):
                 guard text.allSatisfy(\.isWhitespace) else {
                     throw TemplateError(
-                        .misplaced(element: parent.name, reason: "holds blocks; put its text inside <p>"), at: parent.location)
+                        .misplaced(element: parent.name, reason: "holds blocks; put its text inside <p>"),
+                        at: parent.location)
                 }
             case .element(let element):
                 nodes.append(contentsOf: try compileBlock(element, parent: parent, scope: scope))
@@ -125,7 +134,9 @@ struct TemplateCompiler {
         return nodes
     }
 
-    private mutating func compileBlock(_ element: Element, parent: Element, scope: Scope) throws(TemplateError) -> [TemplateNode] {
+    private mutating func compileBlock(_ element: Element, parent: Element, scope: Scope) throws(TemplateError)
+        -> [TemplateNode]
+    {
         switch element.name {
         case "heading", "p", "note", "check":
             try checkAttributes(element, allowed: [], required: [])
@@ -170,24 +181,31 @@ struct TemplateCompiler {
             try requireEmpty(element)
             let domain = try optionalDomain(element, scope: scope)
             let audience = try parseAudience(element)
-            let limit = element.attribute("limit") == nil ? nil : try parseCount(element, attribute: "limit", default: 1, range: 1...50)
+            let limit =
+                element.attribute("limit") == nil
+                ? nil : try parseCount(element, attribute: "limit", default: 1, range: 1...50)
             return [.guidance(domain: domain, audience: audience, limit: limit)]
         case "resources":
-            try checkAttributes(element, allowed: ["domain", "audience", "kind", "label", "detail"], required: ["audience"])
+            try checkAttributes(
+                element, allowed: ["domain", "audience", "kind", "label", "detail"], required: ["audience"])
             try requireEmpty(element)
             var domain: Domain?
             if let text = element.attribute("domain") { domain = try parseDomain(text, at: element) }
             var kind: Resource.Kind?
             if let text = element.attribute("kind") {
                 guard let parsed = Resource.Kind(rawValue: text) else {
-                    throw TemplateError(.invalidValue(attribute: "kind", element: "resources", expected: "line or organisation"), at: element.location)
+                    throw TemplateError(
+                        .invalidValue(attribute: "kind", element: "resources", expected: "line or organisation"),
+                        at: element.location)
                 }
                 kind = parsed
             }
             var label = ResourceLabel.name
             if let text = element.attribute("label") {
                 guard let parsed = ResourceLabel(rawValue: text) else {
-                    throw TemplateError(.invalidValue(attribute: "label", element: "resources", expected: "name or neutral"), at: element.location)
+                    throw TemplateError(
+                        .invalidValue(attribute: "label", element: "resources", expected: "name or neutral"),
+                        at: element.location)
                 }
                 label = parsed
             }
@@ -223,7 +241,8 @@ struct TemplateCompiler {
             switch child {
             case .text(let text):
                 guard text.allSatisfy(\.isWhitespace) else {
-                    throw TemplateError(.misplaced(element: "domains", reason: "holds only <section domain=…>"), at: element.location)
+                    throw TemplateError(
+                        .misplaced(element: "domains", reason: "holds only <section domain=…>"), at: element.location)
                 }
             case .element(let section):
                 guard section.name == "section", let text = section.attribute("domain") else {
@@ -235,7 +254,8 @@ struct TemplateCompiler {
                 let domain = try parseDomain(text, at: section)
                 guard sections[domain] == nil else {
                     throw TemplateError(
-                        .misplaced(element: "section", reason: "repeats the domain '\(domain.id)' inside <domains>"), at: section.location)
+                        .misplaced(element: "section", reason: "repeats the domain '\(domain.id)' inside <domains>"),
+                        at: section.location)
                 }
                 var inner = scope
                 inner.domain = domain
@@ -250,7 +270,9 @@ struct TemplateCompiler {
         var style = ListTemplate.Style.bullet
         if let text = element.attribute("style") {
             guard let parsed = ListTemplate.Style(rawValue: text) else {
-                throw TemplateError(.invalidValue(attribute: "style", element: "list", expected: "bullet, number or check"), at: element.location)
+                throw TemplateError(
+                    .invalidValue(attribute: "style", element: "list", expected: "bullet, number or check"),
+                    at: element.location)
             }
             style = parsed
         }
@@ -260,14 +282,17 @@ struct TemplateCompiler {
         if let of = element.attribute("of") {
             let (resolved, shape) = try resolve(of, at: element, scope: scope)
             guard case .list(let elementShape) = shape else {
-                throw TemplateError(.invalidValue(attribute: "of", element: "list", expected: "a list in the data"), at: element.location)
+                throw TemplateError(
+                    .invalidValue(attribute: "of", element: "list", expected: "a list in the data"),
+                    at: element.location)
             }
             guard let binding else {
                 throw TemplateError(.missingAttribute(name: "as", element: "list"), at: element.location)
             }
             guard Self.isName(binding), Self.rootNames[binding] == nil else {
                 throw TemplateError(
-                    .invalidValue(attribute: "as", element: "list", expected: "a new name made of letters (not a data key)"),
+                    .invalidValue(
+                        attribute: "as", element: "list", expected: "a new name made of letters (not a data key)"),
                     at: element.location)
             }
             path = resolved
@@ -282,7 +307,8 @@ struct TemplateCompiler {
             switch child {
             case .text(let text):
                 guard text.allSatisfy(\.isWhitespace) else {
-                    throw TemplateError(.misplaced(element: "list", reason: "holds only <item> and <empty>"), at: element.location)
+                    throw TemplateError(
+                        .misplaced(element: "list", reason: "holds only <item> and <empty>"), at: element.location)
                 }
             case .element(let child) where child.name == "item":
                 try checkAttributes(child, allowed: [], required: [])
@@ -290,10 +316,12 @@ struct TemplateCompiler {
             case .element(let child) where child.name == "empty":
                 try checkAttributes(child, allowed: [], required: [])
                 guard path != nil else {
-                    throw TemplateError(.misplaced(element: "empty", reason: "is only for a list with 'of'"), at: child.location)
+                    throw TemplateError(
+                        .misplaced(element: "empty", reason: "is only for a list with 'of'"), at: child.location)
                 }
                 guard !sawEmpty else {
-                    throw TemplateError(.misplaced(element: "empty", reason: "appears twice in one <list>"), at: child.location)
+                    throw TemplateError(
+                        .misplaced(element: "empty", reason: "appears twice in one <list>"), at: child.location)
                 }
                 sawEmpty = true
                 empty = try compileBlocks(child, scope: scope)
@@ -302,7 +330,8 @@ struct TemplateCompiler {
             }
         }
         if path != nil, items.count != 1 {
-            throw TemplateError(.misplaced(element: "list", reason: "with 'of' needs exactly one <item>"), at: element.location)
+            throw TemplateError(
+                .misplaced(element: "list", reason: "with 'of' needs exactly one <item>"), at: element.location)
         }
         if path == nil, items.isEmpty {
             throw TemplateError(.misplaced(element: "list", reason: "needs at least one <item>"), at: element.location)
@@ -333,7 +362,9 @@ struct TemplateCompiler {
         }
         let root = try parse(file)
         guard root.name == "fragment" else {
-            throw TemplateError(.misplaced(element: root.name, reason: "cannot be the root of an included file; use <fragment>"), at: root.location)
+            throw TemplateError(
+                .misplaced(element: root.name, reason: "cannot be the root of an included file; use <fragment>"),
+                at: root.location)
         }
         try checkAttributes(root, allowed: [], required: [])
         includeStack.append(fileName)
@@ -351,7 +382,9 @@ struct TemplateCompiler {
         return parts
     }
 
-    private mutating func compileInlineChildren(_ parent: Element, scope: Scope) throws(TemplateError) -> [TemplateInline] {
+    private mutating func compileInlineChildren(_ parent: Element, scope: Scope) throws(TemplateError)
+        -> [TemplateInline]
+    {
         var parts: [TemplateInline] = []
         for child in parent.children {
             switch child {
@@ -365,7 +398,9 @@ struct TemplateCompiler {
         return parts
     }
 
-    private mutating func compileInline(_ element: Element, parent: Element, scope: Scope) throws(TemplateError) -> TemplateInline {
+    private mutating func compileInline(_ element: Element, parent: Element, scope: Scope) throws(TemplateError)
+        -> TemplateInline
+    {
         switch element.name {
         case "em":
             try checkAttributes(element, allowed: [], required: [])
@@ -380,7 +415,8 @@ struct TemplateCompiler {
             var isPhone = false
             if let format = element.attribute("format") {
                 guard format == "phone" else {
-                    throw TemplateError(.invalidValue(attribute: "format", element: "value", expected: "phone"), at: element.location)
+                    throw TemplateError(
+                        .invalidValue(attribute: "format", element: "value", expected: "phone"), at: element.location)
                 }
                 isPhone = true
             }
@@ -395,7 +431,8 @@ struct TemplateCompiler {
         default:
             if Self.blockNames.contains(element.name) {
                 throw TemplateError(
-                    .misplaced(element: element.name, reason: "is a block and cannot be inside <\(parent.name)>"), at: element.location)
+                    .misplaced(element: element.name, reason: "is a block and cannot be inside <\(parent.name)>"),
+                    at: element.location)
             }
             throw TemplateError(.unknownElement(name: element.name, parent: parent.name), at: element.location)
         }
@@ -447,7 +484,10 @@ struct TemplateCompiler {
         if let text = element.attribute("stage") {
             switch Stage.parseList(text) {
             case .success(let stages) where !stages.isEmpty: condition.stages = stages
-            case .success: throw TemplateError(.invalidValue(attribute: "stage", element: "if", expected: "one or more stages"), at: element.location)
+            case .success:
+                throw TemplateError(
+                    .invalidValue(attribute: "stage", element: "if", expected: "one or more stages"),
+                    at: element.location)
             case .failure(let unknown): throw TemplateError(.unknownStage(unknown.word), at: element.location)
             }
         }
@@ -455,12 +495,16 @@ struct TemplateCompiler {
         if let text = element.attribute("lacks") { condition.lacks = try resolve(text, at: element, scope: scope).path }
         if let text = element.attribute("emphasis") {
             guard scope.domain != nil else {
-                throw TemplateError(.misplaced(element: "if", reason: "with 'emphasis' must be inside a domain section"), at: element.location)
+                throw TemplateError(
+                    .misplaced(element: "if", reason: "with 'emphasis' must be inside a domain section"),
+                    at: element.location)
             }
             var values: [DomainEmphasis] = []
             for word in text.split(separator: " ") {
                 guard let value = DomainEmphasis(rawValue: String(word)) else {
-                    throw TemplateError(.invalidValue(attribute: "emphasis", element: "if", expected: "lead, full or brief"), at: element.location)
+                    throw TemplateError(
+                        .invalidValue(attribute: "emphasis", element: "if", expected: "lead, full or brief"),
+                        at: element.location)
                 }
                 values.append(value)
             }
@@ -468,12 +512,15 @@ struct TemplateCompiler {
         }
         if let text = element.attribute("discreet") {
             guard text == "yes" || text == "no" else {
-                throw TemplateError(.invalidValue(attribute: "discreet", element: "if", expected: "yes or no"), at: element.location)
+                throw TemplateError(
+                    .invalidValue(attribute: "discreet", element: "if", expected: "yes or no"), at: element.location)
             }
             condition.isDiscreet = text == "yes"
         }
         guard condition != Condition() else {
-            throw TemplateError(.misplaced(element: "if", reason: "needs a condition: stage, has, lacks, emphasis or discreet"), at: element.location)
+            throw TemplateError(
+                .misplaced(element: "if", reason: "needs a condition: stage, has, lacks, emphasis or discreet"),
+                at: element.location)
         }
         return condition
     }
@@ -494,25 +541,33 @@ struct TemplateCompiler {
         }
     }
 
-    private func parseCount(_ element: Element, attribute: String, default value: Int, range: ClosedRange<Int>) throws(TemplateError) -> Int {
+    private func parseCount(_ element: Element, attribute: String, default value: Int, range: ClosedRange<Int>)
+        throws(TemplateError) -> Int
+    {
         guard let text = element.attribute(attribute) else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw TemplateError(
-                .invalidValue(attribute: attribute, element: element.name, expected: "a number from \(range.lowerBound) to \(range.upperBound)"),
+                .invalidValue(
+                    attribute: attribute, element: element.name,
+                    expected: "a number from \(range.lowerBound) to \(range.upperBound)"),
                 at: element.location)
         }
         return number
     }
 
     private func parseDomain(_ text: String, at element: Element) throws(TemplateError) -> Domain {
-        guard let domain = Domain(rawValue: text) else { throw TemplateError(.unknownDomain(text), at: element.location) }
+        guard let domain = Domain(rawValue: text) else {
+            throw TemplateError(.unknownDomain(text), at: element.location)
+        }
         return domain
     }
 
     private func optionalDomain(_ element: Element, scope: Scope) throws(TemplateError) -> Domain? {
         if let text = element.attribute("domain") { return try parseDomain(text, at: element) }
         guard let domain = scope.domain else {
-            throw TemplateError(.misplaced(element: element.name, reason: "needs 'domain' outside a domain section"), at: element.location)
+            throw TemplateError(
+                .misplaced(element: element.name, reason: "needs 'domain' outside a domain section"),
+                at: element.location)
         }
         return domain
     }
@@ -520,14 +575,18 @@ struct TemplateCompiler {
     private func parseDetail(_ element: Element) throws(TemplateError) -> Detail {
         guard let text = element.attribute("detail") else { return .full }
         guard let detail = Detail(rawValue: text) else {
-            throw TemplateError(.invalidValue(attribute: "detail", element: element.name, expected: "full or brief"), at: element.location)
+            throw TemplateError(
+                .invalidValue(attribute: "detail", element: element.name, expected: "full or brief"),
+                at: element.location)
         }
         return detail
     }
 
     private func parseAudience(_ element: Element) throws(TemplateError) -> Audience {
         guard let audience = Audience(rawValue: element.attribute("audience")!) else {
-            throw TemplateError(.invalidValue(attribute: "audience", element: element.name, expected: "youth or provider"), at: element.location)
+            throw TemplateError(
+                .invalidValue(attribute: "audience", element: element.name, expected: "youth or provider"),
+                at: element.location)
         }
         return audience
     }
@@ -535,11 +594,16 @@ struct TemplateCompiler {
     // MARK: Data paths
 
     /// Resolves a dotted path against the scope, suggesting the nearest name when it fails.
-    private func resolve(_ text: String, at element: Element, scope: Scope) throws(TemplateError) -> (path: DataPath, shape: DataShape) {
+    private func resolve(_ text: String, at element: Element, scope: Scope) throws(TemplateError) -> (
+        path: DataPath, shape: DataShape
+    ) {
         let components = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = components.first, let rootShape = scope.names[first] else {
             let suggestion = Suggestion.nearest(to: components.first ?? text, among: Array(scope.names.keys).sorted())
-            throw TemplateError(.unknownDataPath(text, suggestion: suggestion.map { ([$0] + components.dropFirst()).joined(separator: ".") }), at: element.location)
+            throw TemplateError(
+                .unknownDataPath(
+                    text, suggestion: suggestion.map { ([$0] + components.dropFirst()).joined(separator: ".") }),
+                at: element.location)
         }
         var shape = rootShape
         for (offset, component) in components.enumerated().dropFirst() {
@@ -560,7 +624,10 @@ struct TemplateCompiler {
         switch shape {
         case .text, .integer: return path
         case .list, .record:
-            throw TemplateError(.invalidValue(attribute: "of", element: element.name, expected: "a single value, not \(shape.typeName)"), at: element.location)
+            throw TemplateError(
+                .invalidValue(
+                    attribute: "of", element: element.name, expected: "a single value, not \(shape.typeName)"),
+                at: element.location)
         }
     }
 
@@ -594,7 +661,9 @@ extension TemplateCompiler {
     mutating func compileFragment(_ file: TemplateLibrary.File, name: String) throws(TemplateError) -> [TemplateNode] {
         let root = try parse(file)
         guard root.name == "fragment" else {
-            throw TemplateError(.misplaced(element: root.name, reason: "cannot be the root of an included file; use <fragment>"), at: root.location)
+            throw TemplateError(
+                .misplaced(element: root.name, reason: "cannot be the root of an included file; use <fragment>"),
+                at: root.location)
         }
         try checkAttributes(root, allowed: [], required: [])
         includeStack = [name + ".xml"]

@@ -83,7 +83,12 @@ struct TemplateEvaluator {
             var resources = domainID.map { id in plan.resources.filter { $0.domains.contains(id) } } ?? plan.resources
             if let kind { resources = resources.filter { $0.kind == kind } }
             guard !resources.isEmpty else { return }
-            output.append(.list(ordered: false, items: resources.map { [.paragraph(resourceLine($0, audience: audience, label: label, detail: detail))] }))
+            output.append(
+                .list(
+                    ordered: false,
+                    items: resources.map {
+                        [.paragraph(resourceLine($0, audience: audience, label: label, detail: detail))]
+                    }))
         case .stageGuide(.brief):
             output.append(
                 .list(
@@ -91,7 +96,8 @@ struct TemplateEvaluator {
                     items: plan.stageGuide.map { info in
                         [
                             .paragraph([
-                                .strong([.text(info.name + ".")]), .text(" Signs: " + info.signs.joined(separator: " ") + " "),
+                                .strong([.text(info.name + ".")]),
+                                .text(" Signs: " + info.signs.joined(separator: " ") + " "),
                                 .strong([.text("What helps:")]), .text(" " + info.response),
                             ])
                         ]
@@ -165,7 +171,9 @@ struct TemplateEvaluator {
     /// leaves out its web address (`humantraffickinghotline.org`); a discreet plan also
     /// leaves out a description that would reveal what the plan is about. `detail="brief"` prints the name and how to reach it
     /// (the numbers, or the web address when there is none), with the place for helpers.
-    private func resourceLine(_ resource: Resource, audience: Audience, label: ResourceLabel, detail: Detail) -> [Inline] {
+    private func resourceLine(_ resource: Resource, audience: Audience, label: ResourceLabel, detail: Detail)
+        -> [Inline]
+    {
         let isNeutral = plan.isDiscreet || label == .neutral
         // A line whose name is its number (911) is printed once, as the number, which
         // reveals nothing, so it keeps it even when neutral.
@@ -196,7 +204,8 @@ struct TemplateEvaluator {
         case .youth:
             description = resource.youth ?? resource.offers
         case .provider:
-            description = [resource.offers, resource.location.map { "Where: \($0)." }].compactMap { $0 }.joined(separator: " ")
+            description = [resource.offers, resource.location.map { "Where: \($0)." }].compactMap { $0 }.joined(
+                separator: " ")
         }
         // Brief keeps the description only when the name is all there is (911).
         let isBare = ways.isEmpty && (isNeutral || resource.web == nil)

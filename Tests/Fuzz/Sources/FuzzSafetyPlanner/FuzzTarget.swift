@@ -94,7 +94,8 @@ func fuzzTemplate(_ selector: UInt8, _ payload: [UInt8]) {
     }
     let data = settings.usesSampleData ? sampleData : PlanData()
     for format in [OutputFormat.text(width: settings.width), .html] {
-        _ = workspace.render(template: template, stage: settings.stage, data: data, format: format, isDiscreet: settings.isDiscreet)
+        _ = workspace.render(
+            template: template, stage: settings.stage, data: data, format: format, isDiscreet: settings.isDiscreet)
     }
 }
 
@@ -116,7 +117,8 @@ func fuzzRender(_ selector: UInt8, _ payload: [UInt8]) {
     }
     let stage = data.stage ?? settings.stage
     for format in [OutputFormat.text(width: settings.width), .html] {
-        _ = baseWorkspace.render(template: planTemplate, stage: stage, data: data, format: format, isDiscreet: settings.isDiscreet)
+        _ = baseWorkspace.render(
+            template: planTemplate, stage: stage, data: data, format: format, isDiscreet: settings.isDiscreet)
     }
 }
 
