@@ -54,6 +54,10 @@ extension Array where Element == Inline {
     /// The sanitized plain text for `TextLayout` to wrap: the spaces inside a phone number
     /// are `TextLayout.phoneJoiner`, so a number that fits on a line is never split.
     var textForWrapping: String {
+        // Fast path: one piece of text, which needs no copy when it needs no sanitizing.
+        if count == 1, case .text(let string) = self[0] {
+            return string.sanitized
+        }
         var text = ""
         appendSanitizedPlainText(to: &text, joiningPhones: true)
         return text

@@ -258,11 +258,18 @@ struct TextLayout {
             var lineWidth = -1  // -1 when no line is open
             var available = 0
             var index = 0
+            // The open line's words are appended at once when it ends: the input from its
+            // first word's start to its last word's end, separators made one space.
+            var lineStart = 0
+            var lineEnd = 0
+            var isLineContiguous = true  // the words on the line are separated by one space each
             while true {
+                let separatorStart = index
                 while index < count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
                     index += 1
                 }
                 guard index < count else { break }
+                let isOneSpace = index - separatorStart == 1 && bytes[separatorStart] == 0x20
                 let wordStart = index
                 var wordWidth = 0
                 while index < count {
@@ -271,23 +278,26 @@ struct TextLayout {
                     if byte >= 0x20 && byte < 0x7F || byte == 0x1F { wordWidth += 1 }
                     index += 1
                 }
-                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
                 if lineWidth >= 0 && lineWidth + 1 + wordWidth <= available {
-                    self.bytes.append(0x20)
-                    appendASCII(word, hasJoiner: hasJoiner)
+                    lineEnd = index
+                    if !isOneSpace { isLineContiguous = false }
                     lineWidth += 1 + wordWidth
                     continue
                 }
                 if lineWidth >= 0 {
+                    appendLine(bytes, lineStart..<lineEnd, isContiguous: isLineContiguous, hasJoiner: hasJoiner)
                     endLine()
                     widest = Swift.max(widest, lineWidth)
                 }
                 available = availableWidth
                 beginLine()
-                appendASCII(word, hasJoiner: hasJoiner)
+                lineStart = wordStart
+                lineEnd = index
+                isLineContiguous = true
                 lineWidth = wordWidth
             }
             if lineWidth >= 0 {
+                appendLine(bytes, lineStart..<lineEnd, isContiguous: isLineContiguous, hasJoiner: hasJoiner)
                 endLine()
                 widest = Swift.max(widest, lineWidth)
             }
@@ -295,12 +305,26 @@ struct TextLayout {
         }
     }
 
-    /// Appends an ASCII word, the phone joiner printed as a space.
-    private mutating func appendASCII(_ word: UnsafeBufferPointer<UInt8>, hasJoiner: Bool) {
-        if hasJoiner, word.contains(0x1F) {
-            for byte in word { bytes.append(byte == 0x1F ? 0x20 : byte) }
-        } else {
-            bytes.append(contentsOf: word)
+    /// Appends the words of an ASCII line, `range` of `text` from its first word's start to
+    /// its last word's end: each run of separators becomes one space, and the phone joiner
+    /// is printed as a space. A line whose words are one space apart is copied at once.
+    private mutating func appendLine(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isContiguous: Bool, hasJoiner: Bool
+    ) {
+        if isContiguous && !hasJoiner {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+            return
+        }
+        var previousWasSeparator = false
+        for index in range {
+            let byte = text[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                if !previousWasSeparator { bytes.append(0x20) }
+                previousWasSeparator = true
+            } else {
+                bytes.append(byte == 0x1F ? 0x20 : byte)
+                previousWasSeparator = false
+            }
         }
     }
 
