@@ -80,7 +80,8 @@ struct DataValidator {
             guard !isDuplicate else {
                 errors.append(
                     DataError(
-                        file: file, line: member.line, column: member.column, path: memberPath(), message: "duplicate key"
+                        file: file, line: member.line, column: member.column, path: memberPath(),
+                        message: "duplicate key"
                     ))
                 continue
             }
@@ -90,7 +91,8 @@ struct DataValidator {
                     message += " (did you mean \"\(suggestion)\"?)"
                 }
                 errors.append(
-                    DataError(file: file, line: member.line, column: member.column, path: memberPath(), message: message))
+                    DataError(
+                        file: file, line: member.line, column: member.column, path: memberPath(), message: message))
                 continue
             }
             if let value = validate(member.value, against: field.shape, path: memberPath) {

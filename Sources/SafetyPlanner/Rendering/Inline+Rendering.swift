@@ -24,8 +24,8 @@ extension Array where Element == Inline {
                 case false?: false
                 case nil:
                     string.sanitized.unicodeScalars.contains { scalar in
-                    !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
-                        && DisplayWidth.of(scalar) > 0
+                        !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
+                            && DisplayWidth.of(scalar) > 0
                     }
                 }
             case .emphasis(let children), .strong(let children):

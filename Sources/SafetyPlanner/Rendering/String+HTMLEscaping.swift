@@ -24,8 +24,7 @@ func appendHTMLEscaped(_ text: String, to output: inout [UInt8], spacingLineBrea
         var runStart = 0
         for index in 0..<bytes.count {
             let byte = bytes[index]
-            // Fast test: no special character is above '>' except none; '&' '\'' '"' '<' '>'
-            // and tab/newline are all below 0x3F.
+            // Fast test: every byte replaced ('&', '\'', '"', '<', '>', tab, newline) is at most '>'.
             if byte > UInt8(ascii: ">") { continue }
             let replacement: StaticString
             switch byte {
@@ -40,7 +39,8 @@ func appendHTMLEscaped(_ text: String, to output: inout [UInt8], spacingLineBrea
             default: continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            output.append(
+                contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             runStart = index + 1
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
