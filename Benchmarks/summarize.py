@@ -44,8 +44,11 @@ def main(res):
     w("")
     w("Tools: %s; Python %s; %s; %s." % (mi.get("swift"), mi.get("python"), mi.get("xsltproc"), mi.get("hyperfine")))
     w("")
-    w("Wall time: hyperfine `-N` (N=1: 20 runs after 3 warm-ups; N≥1000: 5 runs after 1 warm-up). Peak RSS: GNU time "
-      "`%M`, separate runs. µs/doc = median wall ÷ N, start-up included. Every command reads all N records and "
+    runs = lambda n: sorted({len(t) for (a, f, m), (t, r) in rows.items() if (m == 1) == (n == 1)} or {0})
+    rss_runs = sorted({len(r) for (t, r) in rows.values()} or {0})
+    w(("Wall time: hyperfine `-N` (N=1: %s runs after 3 warm-ups; N≥1000: %s runs after 1 warm-up). Peak RSS: GNU time "
+       "`%%M`, %s separate runs.") % ("/".join(map(str, runs(1))), "/".join(map(str, runs(1000))),
+                                     "/".join(map(str, rss_runs))) + " µs/doc = median wall ÷ N, start-up included. Every command reads all N records and "
       "renders N documents. Like the anchors, `safetyplan batch --output-file` writes them into one file (on disk-backed "
       "`/tmp`); the `--output DIR` rows write one private file per document (temporary file and rename), into a "
       "disk-backed folder unless marked tmpfs. Reproduce with "
