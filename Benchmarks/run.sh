@@ -20,6 +20,7 @@ COLD_RUNS=${COLD_RUNS:-20}
 RSS_RUNS=${RSS_RUNS:-3}
 NS=${NS:-"1 1000 10000"}
 JOBS=$(nproc)
+SCRATCH=${SCRATCH:-.build-perf2}
 
 for t in hyperfine xsltproc /usr/bin/time swift; do
   command -v "$t" >/dev/null || { echo "missing $t (apt-get install -y xsltproc hyperfine time)" >&2; exit 1; }
@@ -30,8 +31,8 @@ PY=$(python3 -c 'import sys; print(sys.executable)')
 mkdir -p "$OUT/data" "$RES"
 rm -f "$RES"/*
 echo "== build (release)"
-swift build -c release --scratch-path .build-perf 2>&1 | tail -1
-TOOL=$ROOT/.build-perf/release/safetyplan
+swift build -c release --scratch-path "$SCRATCH" 2>&1 | tail -1
+TOOL=$ROOT/$SCRATCH/release/safetyplan
 
 echo "== data (outside the timed region): the workload's records, converted to our JSONL"
 "$PY" - "$WORKLOAD" "$OUT/data" $NS <<'PYEOF'
@@ -67,8 +68,11 @@ cmd() {
   local a=$1 f=$2 n=$3 ours
   ours="$TOOL batch --data $OUT/data/clients-$n.jsonl --templates Benchmarks/templates --template bench-plan --page-length 0"
   case $a in
-    ours-1)   echo "$ours --format $(tf "$f") --output $OUT/ours-1-$f-$n --jobs 1" ;;
-    ours-j)   echo "$ours --format $(tf "$f") --output $OUT/ours-j-$f-$n --jobs $JOBS" ;;
+    # ours-1, ours-j: one output file, like the anchors (the like-for-like rows)
+    ours-1)   echo "$ours --format $(tf "$f") --output-file $OUT/ours-1-$n.$f --jobs 1" ;;
+    ours-j)   echo "$ours --format $(tf "$f") --output-file $OUT/ours-j-$n.$f --jobs $JOBS" ;;
+    # ours-dir, ours-shm: one private file per document, on disk and on tmpfs
+    ours-dir) echo "$ours --format $(tf "$f") --output $OUT/ours-dir-$f-$n --jobs 1" ;;
     ours-shm) echo "$ours --format $(tf "$f") --output $SHM/ours-$f-$n --jobs 1" ;;
     xslt)     echo "xsltproc -o $OUT/xslt-$n.$f $WORKLOAD/templates/plan.$f.xsl $OUT/data/clients-$n.xml" ;;
     jinja2)   echo "$PY $WORKLOAD/anchors/jinja2/render.py --data $OUT/data/clients-$n.json --out $OUT/jinja2-$n.$f --format $f --templates $WORKLOAD/templates" ;;
@@ -78,8 +82,8 @@ tf() { [ "$1" = txt ] && echo text || echo html; }
 
 echo "== verify (N=1000): our documents against the Jinja2 anchor's"
 if [[ " $NS " == *" 1000 "* ]]; then
-  for f in html txt; do $(cmd jinja2 $f 1000) > /dev/null 2>&1; $(cmd ours-1 $f 1000) 2> /dev/null; done
-  "$PY" Benchmarks/verify.py "$OUT/ours-1-html-1000" "$OUT/ours-1-txt-1000" "$OUT/jinja2-1000.html" "$OUT/jinja2-1000.txt" 1000 | tee "$RES/verify.txt"
+  for f in html txt; do $(cmd jinja2 $f 1000) > /dev/null 2>&1; $(cmd ours-dir $f 1000) 2> /dev/null; done
+  "$PY" Benchmarks/verify.py "$OUT/ours-dir-html-1000" "$OUT/ours-dir-txt-1000" "$OUT/jinja2-1000.html" "$OUT/jinja2-1000.txt" 1000 | tee "$RES/verify.txt"
 fi
 
 measure() {  # measure ANCHOR FORMAT N RUNS WARMUP
@@ -106,7 +110,10 @@ for n in $NS; do
         measure "$a" "$f" "$n" "$RUNS" 1
       fi
     done
-    [ "$n" = 10000 ] && measure ours-shm "$f" "$n" "$RUNS" 1
+    if [ "$n" = 10000 ]; then
+      measure ours-dir "$f" "$n" "$RUNS" 1
+      measure ours-shm "$f" "$n" "$RUNS" 1
+    fi
   done
 done
 rm -rf "$SHM"

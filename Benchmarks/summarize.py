@@ -7,13 +7,14 @@ import statistics
 import sys
 
 NAMES = {
-    "ours-1": "safetyplan batch, --jobs 1",
-    "ours-j": "safetyplan batch, --jobs %s (default)",
-    "ours-shm": "safetyplan batch, --jobs 1, output on tmpfs",
+    "ours-1": "safetyplan batch --output-file, --jobs 1",
+    "ours-j": "safetyplan batch --output-file, --jobs %s (default)",
+    "ours-dir": "safetyplan batch --output DIR (a file per document), --jobs 1",
+    "ours-shm": "safetyplan batch --output DIR, --jobs 1, folder on tmpfs",
     "xslt": "XSLT 1.0 (xsltproc)",
     "jinja2": "Python Jinja2",
 }
-ORDER = ["ours-1", "ours-j", "ours-shm", "xslt", "jinja2"]
+ORDER = ["ours-1", "ours-j", "ours-dir", "ours-shm", "xslt", "jinja2"]
 
 
 def main(res):
@@ -43,10 +44,14 @@ def main(res):
     w("")
     w("Tools: %s; Python %s; %s; %s." % (mi.get("swift"), mi.get("python"), mi.get("xsltproc"), mi.get("hyperfine")))
     w("")
-    w("Wall time: hyperfine `-N` (N=1: 20 runs after 3 warm-ups; N≥1000: 5 runs after 1 warm-up). Peak RSS: GNU time "
-      "`%M`, separate runs. µs/doc = median wall ÷ N, start-up included. Every command reads all N records and "
-      "renders N documents; the anchors write them into one stream, `safetyplan batch` writes one private file per "
-      "document (temporary file and rename), into a disk-backed folder unless marked tmpfs. Reproduce with "
+    runs = lambda n: sorted({len(t) for (a, f, m), (t, r) in rows.items() if (m == 1) == (n == 1)} or {0})
+    rss_runs = sorted({len(r) for (t, r) in rows.values()} or {0})
+    w(("Wall time: hyperfine `-N` (N=1: %s runs after 3 warm-ups; N≥1000: %s runs after 1 warm-up). Peak RSS: GNU time "
+       "`%%M`, %s separate runs.") % ("/".join(map(str, runs(1))), "/".join(map(str, runs(1000))),
+                                     "/".join(map(str, rss_runs))) + " µs/doc = median wall ÷ N, start-up included. Every command reads all N records and "
+      "renders N documents. Like the anchors, `safetyplan batch --output-file` writes them into one file (on disk-backed "
+      "`/tmp`); the `--output DIR` rows write one private file per document (temporary file and rename), into a "
+      "disk-backed folder unless marked tmpfs. Reproduce with "
       "`bash Benchmarks/run.sh`.")
     for f, title in (("html", "HTML"), ("txt", "Text (72 columns)")):
         w("")
@@ -68,15 +73,16 @@ def main(res):
     w("")
     w("## Ratios at N = 10 000 (median wall)")
     w("")
-    w("| Format | safetyplan --jobs 1 µs/doc | Jinja2 wall ÷ ours | xsltproc wall ÷ ours | ours on tmpfs µs/doc | RSS N=10000 ÷ N=1000 |")
-    w("|---|---:|---:|---:|---:|---:|")
+    w("| Format | safetyplan --output-file --jobs 1 µs/doc | Jinja2 wall ÷ ours | xsltproc wall ÷ ours | --output DIR µs/doc (disk) | --output DIR µs/doc (tmpfs) | RSS N=10000 ÷ N=1000 |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
     for f in ("html", "txt"):
         o, j, x, o1k = rows.get(("ours-1", f, 10000)), rows.get(("jinja2", f, 10000)), rows.get(("xslt", f, 10000)), rows.get(("ours-1", f, 1000))
         if not (o and j and x and o1k):
             continue
-        shm = rows.get(("ours-shm", f, 10000))
-        w("| %s | %.0f | %.2f | %.2f | %s | %.2f |" % (
+        shm, d = rows.get(("ours-shm", f, 10000)), rows.get(("ours-dir", f, 10000))
+        w("| %s | %.1f | %.2f | %.2f | %s | %s | %.2f |" % (
             f, med(o[0]) * 1e3 / 10000, med(j[0]) / med(o[0]), med(x[0]) / med(o[0]),
+            "%.0f" % (med(d[0]) * 1e3 / 10000) if d else "–",
             "%.0f" % (med(shm[0]) * 1e3 / 10000) if shm else "–", med(o[1]) / med(o1k[1])))
     w("")
     w("A ratio above 1 means safetyplan is faster.")

@@ -61,6 +61,15 @@ public struct Workspace: Sendable {
         let tree = template.evaluate(plan)
         return format.render(tree)
     }
+
+    /// `render(template:stage:data:format:isDiscreet:)` as UTF-8 bytes, for `batch`.
+    package func renderBytes(
+        template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false
+    ) -> [UInt8] {
+        let plan = planner.plan(stage: stage, data: data, isDiscreet: isDiscreet)
+        let tree = template.evaluate(plan)
+        return format.renderBytes(tree)
+    }
 }
 
 /// An output format and its settings.
@@ -82,6 +91,15 @@ public enum OutputFormat: Sendable, Equatable {
         case .text(let width, let pageLength, let hasPageNumbers):
             return TextRenderer(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers).render(tree)
         case .html, .pdf: return HTMLRenderer().render(tree)
+        }
+    }
+
+    /// `render(_:)` as UTF-8 bytes.
+    package func renderBytes(_ tree: DocumentTree) -> [UInt8] {
+        switch self {
+        case .text(let width, let pageLength, let hasPageNumbers):
+            return TextRenderer(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers).renderBytes(tree)
+        case .html, .pdf: return HTMLRenderer().renderBytes(tree)
         }
     }
 }

@@ -20,6 +20,11 @@ struct Batch: ParsableCommand {
             usable id is named record-<line>. A bad record is reported with its line and the \
             others still render; the exit status is then 1. The output folder is created \
             readable by you only, and each file is written privately and atomically.
+
+            With --output-file FILE instead of --output DIR, every document is written into \
+            one file, in input order: HTML documents one after another (each starts with \
+            <!DOCTYPE html>), text documents separated by a form feed, as pages are. FILE is \
+            created readable by you only and appears whole at the end, or not at all.
             """
     )
 
@@ -38,13 +43,24 @@ struct Batch: ParsableCommand {
     @Option(help: ArgumentHelp("How many records to render at once (default: the number of cores).", valueName: "N"))
     var jobs: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Write all documents, in input order, into this one file instead of a folder.", valueName: "FILE"))
+    var outputFile: String?
+
     @OptionGroup var options: RenderOptions
 
     func validate() throws {
         if options.format == .pdf {
             throw ValidationError("batch writes text or html; --format pdf is not available for batch.")
         }
-        if options.output == nil { throw ValidationError("batch writes one file per record: give --output DIR.") }
+        if options.output != nil && outputFile != nil {
+            throw ValidationError("give either --output DIR (one file per record) or --output-file FILE, not both.")
+        }
+        if options.output == nil && outputFile == nil {
+            throw ValidationError(
+                "batch writes one file per record: give --output DIR, or --output-file FILE for one file.")
+        }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256.") }
     }
 
@@ -57,14 +73,27 @@ struct Batch: ParsableCommand {
             let renderer = BatchRenderer(
                 workspace: workspace, template: compiled, format: options.outputFormat, isDiscreet: options.discreet,
                 defaultStage: stage)
-            let folder = options.output!
-            try OutputFolder.prepare(folder)
-            var writer = BatchWriter(
-                renderer: renderer, folder: folder, fileExtension: options.format == .html ? "html" : "txt",
-                jobs: jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))), maximumBytes: options.maxInputSize)
-            try writer.run(data)
-            try AtomicFile.flushFileSystem(of: folder)
-            summary = writer.summary
+            let jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            let fileExtension = options.format == .html ? "html" : "txt"
+            if let outputFile {
+                let stream = try ConcatenatedOutput(path: outputFile, separator: options.format == .html ? [] : [0x0C])
+                defer { stream.abandon() }
+                var writer = BatchWriter(
+                    renderer: renderer, sink: .file(stream), fileExtension: fileExtension, jobs: jobs,
+                    maximumBytes: options.maxInputSize)
+                try writer.run(data)
+                try stream.finish()
+                summary = writer.summary
+            } else {
+                let folder = options.output!
+                try OutputFolder.prepare(folder)
+                var writer = BatchWriter(
+                    renderer: renderer, sink: .folder(folder), fileExtension: fileExtension, jobs: jobs,
+                    maximumBytes: options.maxInputSize)
+                try writer.run(data)
+                try AtomicFile.flushFileSystem(of: folder)
+                summary = writer.summary
+            }
         }
         summary.print()
         if summary.failed > 0 { throw ExitCode(1) }
@@ -83,10 +112,19 @@ struct BatchSummary {
 }
 
 /// Reads records in order, renders them in groups on `jobs` threads, names them in input
-/// order (so a duplicate name is always the later record's error) and writes the files.
+/// order (so a duplicate name is always the later record's error) and writes the files,
+/// or appends the documents, in input order, to one file.
 struct BatchWriter {
+    /// Where the documents go.
+    enum Sink {
+        /// One file per record in this folder.
+        case folder(String)
+        /// All documents into one file.
+        case file(ConcatenatedOutput)
+    }
+
     let renderer: BatchRenderer
-    let folder: String
+    let sink: Sink
     let fileExtension: String
     let jobs: Int
     let maximumBytes: Int
@@ -94,9 +132,9 @@ struct BatchWriter {
     private var names: Set<String> = []
     private let progress = ProgressBar()
 
-    init(renderer: BatchRenderer, folder: String, fileExtension: String, jobs: Int, maximumBytes: Int) {
+    init(renderer: BatchRenderer, sink: Sink, fileExtension: String, jobs: Int, maximumBytes: Int) {
         self.renderer = renderer
-        self.folder = folder
+        self.sink = sink
         self.fileExtension = fileExtension
         self.jobs = jobs
         self.maximumBytes = maximumBytes
@@ -206,6 +244,11 @@ struct BatchWriter {
                 rendered[index] = .failure(BatchFailure(message: error.description))
             }
         }
+        if case .file(let stream) = sink {
+            appendInOrder(group, rendered, to: stream)
+            return
+        }
+        guard case .folder(let folder) = sink else { return }
         // Names in input order: the first record with a name keeps it.
         var jobsToWrite: [(name: String, bytes: [UInt8], record: Int)] = []
         jobsToWrite.reserveCapacity(group.count)
@@ -230,7 +273,6 @@ struct BatchWriter {
             }
         }
         let written = Slots<String>(count: jobsToWrite.count)
-        let folder = self.folder
         let entries = jobsToWrite
         parallel(entries.count) { index in
             let entry = entries[index]
@@ -246,6 +288,28 @@ struct BatchWriter {
             } else {
                 summary.written += 1
             }
+        }
+    }
+
+    /// Appends a group's documents to the one output file in input order (names and ids
+    /// do not matter there); a failed record is reported and left out.
+    private mutating func appendInOrder(
+        _ group: [Record], _ rendered: Slots<Result<BatchRenderer.Document, BatchFailure>>,
+        to stream: ConcatenatedOutput
+    ) {
+        var buffer: [UInt8] = []
+        for index in 0..<group.count {
+            switch rendered[index]! {
+            case .failure(let failure):
+                fail(failure.message)
+            case .success(let document):
+                stream.appendSeparatorIfNeeded(to: &buffer)
+                buffer.append(contentsOf: document.bytes)
+                summary.written += 1
+            }
+        }
+        if let problem = stream.write(buffer) {
+            fail(problem)
         }
     }
 
@@ -359,5 +423,87 @@ enum OutputFolder {
             names.append(name)
         }
         return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+}
+
+/// The one file of `batch --output-file`: a private (0600) temporary file beside the
+/// target, created with `O_EXCL`, that documents are streamed into and that is renamed
+/// over the target at the end, so the file appears whole or not at all. Like the folder
+/// mode it is not flushed to disk (`fsync`) before the rename.
+final class ConcatenatedOutput {
+    let path: String
+    let separator: [UInt8]
+    private var temporary: String?
+    private var descriptor: Int32 = -1
+    private var isEmpty = true
+    private var failure: String?
+
+    init(path: String, separator: [UInt8]) throws {
+        self.path = path
+        self.separator = separator
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        for attempt in 0..<100 {
+            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            let name = folder + ".\(base).\(suffix)-\(attempt).tmp"
+            descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                temporary = name
+                break
+            }
+            if errno != EEXIST { break }
+        }
+        guard descriptor >= 0 else {
+            throw InputError("\(path): error: cannot create the output file (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    /// Puts the separator into `buffer` before every document but the first.
+    func appendSeparatorIfNeeded(to buffer: inout [UInt8]) {
+        if !isEmpty { buffer.append(contentsOf: separator) }
+        isEmpty = false
+    }
+
+    /// Writes bytes at the end of the file; returns a message once, on the first failure.
+    func write(_ bytes: [UInt8]) -> String? {
+        guard failure == nil, descriptor >= 0 else { return nil }
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += count
+            }
+        }
+        return failure.map { "\(path): error: cannot write the output file (\($0))" }
+    }
+
+    /// Closes the temporary file and renames it over the target.
+    func finish() throws {
+        guard let temporary else { return }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        descriptor = -1
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            throw InputError("\(path): error: cannot write the output file (\(failure))")
+        }
+        self.temporary = nil
+    }
+
+    /// Removes the temporary file unless `finish()` renamed it.
+    func abandon() {
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
+        if let temporary {
+            unlink(temporary)
+            self.temporary = nil
+        }
     }
 }

@@ -143,4 +143,37 @@ import Testing
         result = try ToolRunner.run(["batch", "--data", data, "--output", output, "--format", "pdf"])
         #expect(result.status == 64)
     }
+
+    @Test func oneOutputFileHoldsEveryDocumentInOrder() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let lines = [
+            Self.good2,
+            #"{"id": "C3", "stage": "preparation", "supports": [{"name": "Ana", "phon": "555"}]}"#,
+            Self.good1,
+        ]
+        let data = try write(lines.joined(separator: "\n") + "\n", to: "data.jsonl", in: folder)
+        let folderOutput = folder.appendingPathComponent("out").path
+        for format in ["text", "html"] {
+            let file = folder.appendingPathComponent("all.\(format)").path
+            let result = try ToolRunner.run(["batch", "--data", data, "--output-file", file, "--format", format])
+            #expect(result.status == 1)
+            #expect(result.standardError.hasSuffix("batch: 2 documents written, 1 failed\n"))
+            #expect(try mode(file) == 0o600)
+            // The same documents as one file each, in input order: C2 then C1.
+            _ = try ToolRunner.run(["batch", "--data", data, "--output", folderOutput, "--format", format])
+            let ext = format == "html" ? "html" : "txt"
+            let c2 = try String(contentsOfFile: folderOutput + "/C2.\(ext)", encoding: .utf8)
+            let c1 = try String(contentsOfFile: folderOutput + "/C1.\(ext)", encoding: .utf8)
+            let separator = format == "html" ? "" : "\u{0C}"
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == c2 + separator + c1)
+            // Only the file itself: no temporary file is left beside it.
+            #expect(try files(folder.path).filter { $0.hasPrefix(".") }.isEmpty)
+        }
+        let both = try ToolRunner.run([
+            "batch", "--data", data, "--output", folderOutput, "--output-file", folder.path + "/x.txt",
+        ])
+        #expect(both.status == 64)
+        let neither = try ToolRunner.run(["batch", "--data", data])
+        #expect(neither.status == 64)
+    }
 }

@@ -61,9 +61,9 @@ public struct BatchRenderer: Sendable {
         }
         let id = data.root["id"]?.text
         let name = id.flatMap(Self.fileName(for:))
-        let text = workspace.render(
+        let bytes = workspace.renderBytes(
             template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet)
-        return Document(name: name, hasUnsafeID: id != nil && name == nil, bytes: Array(text.utf8))
+        return Document(name: name, hasUnsafeID: id != nil && name == nil, bytes: bytes)
     }
 
     /// The longest file name an `id` may give, before its extension.

@@ -10,6 +10,12 @@ struct DataValidator {
     /// Returns the validated value, or nil (with errors recorded) when the node does not fit.
     /// `null` validates to nil without an error: it means "not given".
     mutating func validate(_ node: JSONNode, against shape: DataShape, path: String) -> DataValue? {
+        validate(node, against: shape, path: { path })
+    }
+
+    /// `validate(_:against:path:)` with the path made only when a problem is reported:
+    /// building it for every value was a large part of reading a record.
+    private mutating func validate(_ node: JSONNode, against shape: DataShape, path: () -> String) -> DataValue? {
         if case .null = node.value { return nil }
         switch (shape, node.value) {
         case (.text(let rule), .string(let text)):
@@ -23,7 +29,7 @@ struct DataValidator {
         case (.list(let elementShape), .array(let elements)):
             var values: [DataValue] = []
             for (offset, element) in elements.enumerated() {
-                if let value = validate(element, against: elementShape, path: "\(path)[\(offset)]") {
+                if let value = validate(element, against: elementShape, path: { "\(path())[\(offset)]" }) {
                     values.append(value)
                 }
             }
@@ -36,7 +42,7 @@ struct DataValidator {
         }
     }
 
-    private mutating func validateText(_ text: String, rule: DataShape.TextRule, node: JSONNode, path: String)
+    private mutating func validateText(_ text: String, rule: DataShape.TextRule, node: JSONNode, path: () -> String)
         -> DataValue?
     {
         switch rule {
@@ -56,17 +62,26 @@ struct DataValidator {
         return .text(text)
     }
 
-    private mutating func validateRecord(_ members: [JSONNode.Member], fields: [DataFieldShape], path: String)
+    private mutating func validateRecord(_ members: [JSONNode.Member], fields: [DataFieldShape], path: () -> String)
         -> DataValue
     {
         var values: [String: DataValue] = [:]
         var seen: Set<String> = []
-        for member in members {
-            let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-            guard seen.insert(member.key).inserted else {
+        // Few keys are compared with the earlier ones directly rather than hashed.
+        let isSmall = members.count <= 16
+        for (position, member) in members.enumerated() {
+            func memberPath() -> String {
+                let parent = path()
+                return parent.isEmpty ? member.key : "\(parent).\(member.key)"
+            }
+            let isDuplicate =
+                isSmall
+                ? members[..<position].contains { $0.key == member.key } : !seen.insert(member.key).inserted
+            guard !isDuplicate else {
                 errors.append(
                     DataError(
-                        file: file, line: member.line, column: member.column, path: memberPath, message: "duplicate key"
+                        file: file, line: member.line, column: member.column, path: memberPath(),
+                        message: "duplicate key"
                     ))
                 continue
             }
@@ -76,7 +91,8 @@ struct DataValidator {
                     message += " (did you mean \"\(suggestion)\"?)"
                 }
                 errors.append(
-                    DataError(file: file, line: member.line, column: member.column, path: memberPath, message: message))
+                    DataError(
+                        file: file, line: member.line, column: member.column, path: memberPath(), message: message))
                 continue
             }
             if let value = validate(member.value, against: field.shape, path: memberPath) {
@@ -86,7 +102,8 @@ struct DataValidator {
         return .record(values)
     }
 
-    private mutating func report(_ node: JSONNode, _ path: String, _ message: String) {
+    private mutating func report(_ node: JSONNode, _ path: () -> String, _ message: String) {
+        let path = path()
         errors.append(
             DataError(
                 file: file, line: node.line, column: node.column, path: path.isEmpty ? nil : path, message: message))

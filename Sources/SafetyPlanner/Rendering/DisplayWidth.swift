@@ -21,6 +21,17 @@ package enum DisplayWidth {
 
     /// The number of columns `string` takes: the sum of its characters' widths.
     package static func of(_ string: Substring) -> Int {
+        // Fast path: all ASCII. Every ASCII character is one scalar (CR LF, the one pair,
+        // is two controls: 0 columns either way), printable ones take 1 column.
+        let ascii = string.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var total = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x20 && byte < 0x7F { total += 1 }
+            }
+            return total
+        }
+        if let ascii, let ascii { return ascii }
         var total = 0
         for character in string {
             total += of(character)

@@ -4,8 +4,14 @@
 /// A page break is written only when another block follows, so one at the start or end
 /// of the document, or right after another, prints no empty page.
 struct HTMLBuffer {
+    /// The HTML written so far, as UTF-8 bytes (cheaper to append to than a `String`).
+    var bytes: [UInt8] = []
     /// The HTML written so far.
-    var output = ""
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    init() {
+        bytes.reserveCapacity(16384)
+    }
     private var hasWrittenBlock = false
     private var isPageBreakPending = false
 
@@ -19,7 +25,7 @@ struct HTMLBuffer {
     /// Called before a block's opening tag: writes a pending page break.
     mutating func beginBlock() {
         if isPageBreakPending {
-            output += "<div class=\"page-break\"></div>\n"
+            bytes.append(contentsOf: "<div class=\"page-break\"></div>\n".utf8)
             isPageBreakPending = false
         }
         hasWrittenBlock = true
@@ -27,17 +33,17 @@ struct HTMLBuffer {
 
     /// Appends markup written by the renderer itself (never data).
     static func += (buffer: inout HTMLBuffer, markup: String) {
-        buffer.output += markup
+        buffer.bytes.append(contentsOf: markup.utf8)
     }
 
     /// Appends data as HTML text: sanitized (`String.sanitized`), escaped
     /// (`String.htmlEscaped`), with newlines and tabs made spaces.
     mutating func appendText(_ text: String) {
-        appendHTMLEscaped(text.sanitized, to: &output, spacingLineBreaks: true)
+        appendHTMLEscaped(text.sanitized, to: &bytes, spacingLineBreaks: true)
     }
 
     /// Appends a value for a double-quoted attribute, escaped.
     mutating func appendAttribute(_ value: String) {
-        appendHTMLEscaped(value, to: &output)
+        appendHTMLEscaped(value, to: &bytes)
     }
 }

@@ -32,6 +32,11 @@ public struct HTMLRenderer: Sendable {
     ///   "Safety plan".
     /// - Returns: The page, ending in a newline.
     public func render(_ document: DocumentTree) -> String {
+        String(decoding: renderBytes(document), as: UTF8.self)
+    }
+
+    /// `render(_:)` as UTF-8 bytes, without making a `String` of them.
+    package func renderBytes(_ document: DocumentTree) -> [UInt8] {
         var buffer = HTMLBuffer()
         buffer += "<!DOCTYPE html>\n<html lang=\""
         buffer.appendAttribute(Self.languageTag(document.language))
@@ -49,7 +54,7 @@ public struct HTMLRenderer: Sendable {
         buffer += "</style>\n</head>\n<body>\n<main>\n"
         write(document.body, to: &buffer)
         buffer += "</main>\n</body>\n</html>\n"
-        return buffer.output
+        return buffer.bytes
     }
 
     /// Writes a sequence of blocks, grouping consecutive check items in one checklist.
@@ -134,11 +139,11 @@ public struct HTMLRenderer: Sendable {
 
         case .heading(let level, let content):
             guard content.hasVisibleContent else { return }
-            let tag = "h\(Swift.min(Swift.max(level, 1), 6))"
+            let level = Swift.min(Swift.max(level, 1), 6)
             buffer.beginBlock()
-            buffer += "<\(tag)>"
+            buffer += Self.headingTags[level - 1].open
             write(content, to: &buffer)
-            buffer += "</\(tag)>\n"
+            buffer += Self.headingTags[level - 1].close
 
         case .paragraph(let content):
             guard content.hasVisibleContent else { return }
@@ -244,6 +249,9 @@ public struct HTMLRenderer: Sendable {
             }
         }
     }
+
+    /// `<h1>`…`<h6>` and their end tags (with the newline after them).
+    static let headingTags: [(open: String, close: String)] = (1...6).map { ("<h\($0)>", "</h\($0)>\n") }
 
     /// The `tel:` URI for a phone number, or `nil` when it should not be a link.
     ///

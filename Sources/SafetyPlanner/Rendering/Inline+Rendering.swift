@@ -16,9 +16,17 @@ extension Array where Element == Inline {
         contains { inline in
             switch inline {
             case .text(let string), .phone(let string), .address(let string):
-                string.sanitized.unicodeScalars.contains { scalar in
-                    !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
-                        && DisplayWidth.of(scalar) > 0
+                // Fast path: printable ASCII other than a space is never removed by
+                // `sanitized` and always visible; text that is all ASCII without it shows
+                // nothing.
+                switch Self.asciiVisibility(string) {
+                case true?: true
+                case false?: false
+                case nil:
+                    string.sanitized.unicodeScalars.contains { scalar in
+                        !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
+                            && DisplayWidth.of(scalar) > 0
+                    }
                 }
             case .emphasis(let children), .strong(let children):
                 children.hasVisibleContent
@@ -28,9 +36,28 @@ extension Array where Element == Inline {
         }
     }
 
+    /// Whether `string` shows something, decided from its bytes alone: true when it has
+    /// printable ASCII other than a space, false when it is all ASCII without any, nil when
+    /// it has other characters that need a closer look.
+    private static func asciiVisibility(_ string: String) -> Bool? {
+        var string = string
+        return string.withUTF8 { bytes -> Bool? in
+            var isASCII = true
+            for byte in bytes {
+                if byte > 0x20 && byte < 0x7F { return true }
+                if byte >= 0x80 { isASCII = false }
+            }
+            return isASCII ? false : nil
+        }
+    }
+
     /// The sanitized plain text for `TextLayout` to wrap: the spaces inside a phone number
     /// are `TextLayout.phoneJoiner`, so a number that fits on a line is never split.
     var textForWrapping: String {
+        // Fast path: one piece of text, which needs no copy when it needs no sanitizing.
+        if count == 1, case .text(let string) = self[0] {
+            return string.sanitized
+        }
         var text = ""
         appendSanitizedPlainText(to: &text, joiningPhones: true)
         return text

@@ -6,39 +6,43 @@ extension String {
     /// as `&amp;amp;`, because data is text, not HTML. The string is scanned by Unicode
     /// scalar, so a quote followed by a combining mark is still escaped.
     package var htmlEscaped: String {
-        var escaped = ""
+        var escaped: [UInt8] = []
         appendHTMLEscaped(self, to: &escaped)
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
 }
 
-/// Appends `text` to `output` with the five HTML-special characters escaped, and with
-/// newlines and tabs made spaces when `spacingLineBreaks` is true.
+/// Appends `text` to `output` (UTF-8 bytes) with the five HTML-special characters
+/// escaped, and with newlines and tabs made spaces when `spacingLineBreaks` is true.
 ///
 /// The scan is over UTF-8 bytes: every character replaced is ASCII, so a run between two
 /// of them always starts and ends on a scalar boundary, and is appended whole. (A quote
 /// followed by a combining mark is one `Character` but still two scalars; it is escaped.)
-func appendHTMLEscaped(_ text: String, to output: inout String, spacingLineBreaks: Bool = false) {
-    let bytes = text.utf8
-    var runStart = bytes.startIndex
-    var index = runStart
-    while index != bytes.endIndex {
-        let replacement: String?
-        switch bytes[index] {
-        case UInt8(ascii: "&"): replacement = "&amp;"
-        case UInt8(ascii: "<"): replacement = "&lt;"
-        case UInt8(ascii: ">"): replacement = "&gt;"
-        case UInt8(ascii: "\""): replacement = "&quot;"
-        case UInt8(ascii: "'"): replacement = "&#39;"
-        case UInt8(ascii: "\n"), UInt8(ascii: "\t"): replacement = spacingLineBreaks ? " " : nil
-        default: replacement = nil
+func appendHTMLEscaped(_ text: String, to output: inout [UInt8], spacingLineBreaks: Bool = false) {
+    var text = text
+    text.withUTF8 { bytes in
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            // Fast test: every byte replaced ('&', '\'', '"', '<', '>', tab, newline) is at most '>'.
+            if byte > UInt8(ascii: ">") { continue }
+            let replacement: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+                guard spacingLineBreaks else { continue }
+                replacement = " "
+            default: continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            output.append(
+                contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = index + 1
         }
-        if let replacement {
-            output.append(contentsOf: Substring(bytes[runStart..<index]))
-            output.append(replacement)
-            runStart = bytes.index(after: index)
-        }
-        index = bytes.index(after: index)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
-    output.append(contentsOf: Substring(bytes[runStart..<bytes.endIndex]))
 }

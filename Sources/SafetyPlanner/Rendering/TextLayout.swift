@@ -11,8 +11,11 @@ struct TextLayout {
 
     /// The widest a line may be, in display columns.
     let width: Int
+    /// The text written so far, as UTF-8 bytes (appending bytes is several times cheaper
+    /// than appending to a `String`; measured with callgrind, see Benchmarks/README.md).
+    private(set) var bytes: [UInt8] = []
     /// The text written so far.
-    private(set) var output = ""
+    var output: String { String(decoding: bytes, as: UTF8.self) }
     /// The number of lines ended in `output` so far.
     private(set) var lineCount = 0
     /// The blocks marked with `beginBlock`/`endBlock`, for `TextPaginator`, in the order
@@ -39,6 +42,7 @@ struct TextLayout {
 
     init(width: Int) {
         self.width = width
+        bytes.reserveCapacity(8192)
     }
 
     /// The columns left for text on the next line, after its indentation.
@@ -52,7 +56,7 @@ struct TextLayout {
 
     /// The output, ending in exactly one newline.
     func finished() -> String {
-        output.isEmpty ? "\n" : output
+        bytes.isEmpty ? "\n" : output
     }
 
     /// Starts a block for pagination: returns its first line (a blank line or form feed
@@ -119,7 +123,7 @@ struct TextLayout {
     /// Writes one line of text that is known to fit.
     mutating func writeLine(_ text: String) {
         beginLine()
-        output += text
+        bytes.append(contentsOf: text.utf8)
         trimTrailingSpaces()
         endLine()
     }
@@ -161,7 +165,7 @@ struct TextLayout {
             }
             let word = text[wordStart..<index]
             if lineWidth >= 0 && lineWidth + 1 + wordWidth <= available {
-                output += " "
+                bytes.append(0x20)
                 append(word)
                 lineWidth += 1 + wordWidth
                 continue
@@ -254,11 +258,18 @@ struct TextLayout {
             var lineWidth = -1  // -1 when no line is open
             var available = 0
             var index = 0
+            // The open line's words are appended at once when it ends: the input from its
+            // first word's start to its last word's end, separators made one space.
+            var lineStart = 0
+            var lineEnd = 0
+            var isLineContiguous = true  // the words on the line are separated by one space each
             while true {
+                let separatorStart = index
                 while index < count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
                     index += 1
                 }
                 guard index < count else { break }
+                let isOneSpace = index - separatorStart == 1 && bytes[separatorStart] == 0x20
                 let wordStart = index
                 var wordWidth = 0
                 while index < count {
@@ -267,23 +278,26 @@ struct TextLayout {
                     if byte >= 0x20 && byte < 0x7F || byte == 0x1F { wordWidth += 1 }
                     index += 1
                 }
-                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
                 if lineWidth >= 0 && lineWidth + 1 + wordWidth <= available {
-                    output += " "
-                    appendASCII(word, hasJoiner: hasJoiner)
+                    lineEnd = index
+                    if !isOneSpace { isLineContiguous = false }
                     lineWidth += 1 + wordWidth
                     continue
                 }
                 if lineWidth >= 0 {
+                    appendLine(bytes, lineStart..<lineEnd, isContiguous: isLineContiguous, hasJoiner: hasJoiner)
                     endLine()
                     widest = Swift.max(widest, lineWidth)
                 }
                 available = availableWidth
                 beginLine()
-                appendASCII(word, hasJoiner: hasJoiner)
+                lineStart = wordStart
+                lineEnd = index
+                isLineContiguous = true
                 lineWidth = wordWidth
             }
             if lineWidth >= 0 {
+                appendLine(bytes, lineStart..<lineEnd, isContiguous: isLineContiguous, hasJoiner: hasJoiner)
                 endLine()
                 widest = Swift.max(widest, lineWidth)
             }
@@ -291,12 +305,26 @@ struct TextLayout {
         }
     }
 
-    /// Appends an ASCII word, the phone joiner printed as a space.
-    private mutating func appendASCII(_ word: UnsafeBufferPointer<UInt8>, hasJoiner: Bool) {
-        if hasJoiner, word.contains(0x1F) {
-            output += String(decoding: word.map { $0 == 0x1F ? 0x20 : $0 }, as: UTF8.self)
-        } else {
-            output += String(decoding: word, as: UTF8.self)
+    /// Appends the words of an ASCII line, `range` of `text` from its first word's start to
+    /// its last word's end: each run of separators becomes one space, and the phone joiner
+    /// is printed as a space. A line whose words are one space apart is copied at once.
+    private mutating func appendLine(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isContiguous: Bool, hasJoiner: Bool
+    ) {
+        if isContiguous && !hasJoiner {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+            return
+        }
+        var previousWasSeparator = false
+        for index in range {
+            let byte = text[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                if !previousWasSeparator { bytes.append(0x20) }
+                previousWasSeparator = true
+            } else {
+                bytes.append(byte == 0x1F ? 0x20 : byte)
+                previousWasSeparator = false
+            }
         }
     }
 
@@ -330,22 +358,22 @@ struct TextLayout {
     /// Appends part of a word, the phone joiner printed as a space.
     private mutating func append(_ word: Substring) {
         if word.contains(Self.phoneJoiner) {
-            output += word.replacing(String(Self.phoneJoiner), with: " ")
+            bytes.append(contentsOf: word.replacing(String(Self.phoneJoiner), with: " ").utf8)
         } else {
-            output += word
+            bytes.append(contentsOf: word.utf8)
         }
     }
 
     /// Ends the current line.
     private mutating func endLine() {
-        output += "\n"
+        bytes.append(0x0A)
         lineCount += 1
     }
 
     /// Starts a line: any pending page break or blank line, then the indentation.
     private mutating func beginLine() {
         if isPageBreakPending {
-            output += "\u{C}"
+            bytes.append(0x0C)
             endLine()
         } else if isBlankLinePending {
             endLine()
@@ -355,17 +383,29 @@ struct TextLayout {
         hasWritten = true
         for position in indents.indices {
             if let first = indents[position].first {
-                output += first
+                bytes.append(contentsOf: first.utf8)
                 indents[position].first = nil
             } else {
-                output += indents[position].rest
+                bytes.append(contentsOf: indents[position].rest.utf8)
             }
         }
     }
 
+    /// Removes the spaces at the end of the output: the `Character`s that are a lone
+    /// space. A space after an ASCII byte is always a character of its own; after other
+    /// text it may not be (a prepended mark joins the space after it), so that rare case
+    /// is decided on the `String`.
     private mutating func trimTrailingSpaces() {
-        while output.last == " " {
-            output.removeLast()
+        while let last = bytes.last, last == 0x20 {
+            if bytes.count >= 2, bytes[bytes.count - 2] >= 0x80 {
+                var text = output
+                while text.last == " " {
+                    text.removeLast()
+                }
+                bytes = Array(text.utf8)
+                return
+            }
+            bytes.removeLast()
         }
     }
 }

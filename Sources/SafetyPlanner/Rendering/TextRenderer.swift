@@ -69,15 +69,26 @@ public struct TextRenderer: Sendable {
     /// - Parameter document: The document to render; its `title` is not printed.
     /// - Returns: The text, ending in exactly one newline (just `"\n"` for an empty body).
     public func render(_ document: DocumentTree) -> String {
+        render(document, asBytes: false).text
+    }
+
+    /// `render(_:)` as UTF-8 bytes, without making a `String` of them when there are no pages.
+    package func renderBytes(_ document: DocumentTree) -> [UInt8] {
+        render(document, asBytes: true).bytes
+    }
+
+    private func render(_ document: DocumentTree, asBytes: Bool) -> (text: String, bytes: [UInt8]) {
         var layout = TextLayout(width: width)
         write(document.body, to: &layout)
         guard pageLength > 0 else {
-            return layout.finished()
+            if asBytes { return ("", layout.bytes.isEmpty ? [0x0A] : layout.bytes) }
+            return (layout.finished(), [])
         }
         var lines = layout.output.split(separator: "\n", omittingEmptySubsequences: false)
         lines.removeLast()  // after the final newline
         let paginator = TextPaginator(pageLength: pageLength, hasPageNumbers: hasPageNumbers, width: width)
-        return paginator.render(lines: lines, blocks: layout.blocks)
+        let text = paginator.render(lines: lines, blocks: layout.blocks)
+        return asBytes ? ("", Array(text.utf8)) : (text, [])
     }
 
     private static func clamped(_ width: Int) -> Int {

@@ -56,7 +56,11 @@ struct TemplateEvaluator {
                 output.append(section(planned, body: body, depth: depth))
             }
         case .list(let list):
-            output.append(contentsOf: self.list(list, depth: depth))
+            if let constant = list.constant {
+                output.append(contentsOf: constant)
+            } else {
+                output.append(contentsOf: self.list(list, depth: depth))
+            }
         case .field(let label, let path, let lines):
             let value = path.flatMap(lookup).flatMap(\.text) ?? ""
             output.append(.field(label: inlines(label), value: value.isEmpty ? [] : [.text(value)], lines: lines))
@@ -245,6 +249,15 @@ struct TemplateEvaluator {
                 return .checkItem(content: body.flatMap(Self.inlineText), isChecked: false)
             }
         }
+    }
+
+    /// A list that depends on nothing (`ListTemplate.constant`), evaluated once.
+    static func constantList(_ list: ListTemplate) -> [DocumentNode] {
+        var evaluator = TemplateEvaluator(
+            plan: Plan(
+                stage: .action, domains: [], resources: [], stageGuide: [], principles: [], values: .record([:]),
+                isDiscreet: false))
+        return evaluator.list(list, depth: 0)
     }
 
     private static func inlineText(_ node: DocumentNode) -> [Inline] {

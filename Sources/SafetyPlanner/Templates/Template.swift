@@ -89,6 +89,52 @@ struct ListTemplate: Equatable, Sendable {
     var items: [[TemplateNode]]
     /// What to show when the data list is empty.
     var empty: [TemplateNode]
+    /// What the list evaluates to when that depends on nothing (no `of`, and items of
+    /// fixed text only): made once when the template is compiled, so evaluating a plan
+    /// shares it instead of building the same nodes again for every document.
+    var constant: [DocumentNode]?
+
+    init(path: DataPath?, binding: String?, style: Style, items: [[TemplateNode]], empty: [TemplateNode]) {
+        self.path = path
+        self.binding = binding
+        self.style = style
+        self.items = items
+        self.empty = empty
+        if path == nil, items.allSatisfy({ $0.allSatisfy(\.isConstant) }) {
+            constant = TemplateEvaluator.constantList(self)
+        }
+    }
+}
+
+extension TemplateNode {
+    /// Whether the node evaluates to the same blocks for every plan, at any depth: fixed
+    /// paragraphs, notes, check items, write-ins, page breaks and lists of them.
+    var isConstant: Bool {
+        switch self {
+        case .paragraph(let content), .note(let content), .check(let content):
+            return content.allSatisfy(\.isConstant)
+        case .writeIn, .pageBreak:
+            return true
+        case .list(let list):
+            return list.constant != nil
+        case .heading, .section, .domains, .field, .conditional, .guidance, .resources, .stageGuide, .principles:
+            return false
+        }
+    }
+}
+
+extension TemplateInline {
+    /// Whether the inline is fixed text (no values, no conditions).
+    var isConstant: Bool {
+        switch self {
+        case .text, .blank:
+            return true
+        case .emphasis(let children), .strong(let children):
+            return children.allSatisfy(\.isConstant)
+        case .value, .conditional:
+            return false
+        }
+    }
 }
 
 /// Inline content of a compiled template.
