@@ -39,6 +39,8 @@ struct TextLayout {
     private var hasWritten = false
     private var isBlankLinePending = false
     private var isPageBreakPending = false
+    /// `writeWrappedBytes`'s widths of the non-ASCII words of the text it is writing.
+    private var nonASCIIWordWidths: [Int] = []
 
     init(width: Int) {
         self.width = width
@@ -136,9 +138,16 @@ struct TextLayout {
     /// (grapheme clusters), never inside one.
     @discardableResult
     mutating func writeWrapped(_ text: String) -> Int {
-        if let widest = writeWrappedASCII(text) {
+        if let widest = writeWrappedBytes(text) {
             return widest
         }
+        return writeWrappedByCharacters(text)
+    }
+
+    /// `writeWrapped`'s general path, over `Character`s; internal so that the tests can
+    /// check the byte path against it.
+    @discardableResult
+    mutating func writeWrappedByCharacters(_ text: String) -> Int {
         var widest = 0
         var lineWidth = -1  // -1 when no line is open
         var available = 0
@@ -230,11 +239,15 @@ struct TextLayout {
     }
 
     /// `writeWrapped` for the common case, over UTF-8 bytes instead of `Character`s: text
-    /// that is all ASCII, without carriage returns (CR LF would be one character), whose
-    /// every word fits on a line, so no word is broken. Each byte is then one character;
-    /// printable bytes and the phone joiner take one column, other controls none, exactly
-    /// as `DisplayWidth` measures them. Returns nil, having written nothing, otherwise.
-    private mutating func writeWrappedASCII(_ text: String) -> Int? {
+    /// without carriage returns (CR LF would be one character) whose every word fits on a
+    /// line, so no word is broken. An ASCII word is measured byte by byte: printable bytes
+    /// and the phone joiner take one column, other controls none, exactly as `DisplayWidth`
+    /// measures them. A word holding a non-ASCII byte is measured by its `Character`s, as
+    /// the general path does; it is checked first that the spaces around it are characters
+    /// of their own (a combining mark after a space, or a prepended mark before one, joins
+    /// them, and then the words are not those the bytes show). Returns nil, having written
+    /// nothing, otherwise.
+    private mutating func writeWrappedBytes(_ text: String) -> Int? {
         var text = text
         return text.withUTF8 { bytes -> Int? in
             let count = bytes.count
@@ -242,22 +255,47 @@ struct TextLayout {
             var restUsed = 0
             for indent in indents { restUsed += indent.restWidth }
             let narrowest = Swift.min(availableWidth, width - restUsed)
-            var wordWidth = 0
+            // First pass: every word's width, checked to fit; the widths of non-ASCII
+            // words are kept, in order, for the second pass.
+            nonASCIIWordWidths.removeAll(keepingCapacity: true)
             var hasJoiner = false
-            for byte in bytes {
-                if byte >= 0x80 || byte == 0x0D { return nil }
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 {
-                    wordWidth = 0
-                } else {
-                    if byte == 0x1F { hasJoiner = true }
-                    if byte >= 0x20 && byte < 0x7F || byte == 0x1F { wordWidth += 1 }
-                    if wordWidth > narrowest { return nil }
+                    index += 1
+                    continue
                 }
+                let wordStart = index
+                var wordWidth = 0
+                var isASCII = true
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 { break }
+                    if byte >= 0x80 {
+                        isASCII = false
+                    } else if byte == 0x0D {
+                        return nil
+                    } else if byte >= 0x20 && byte < 0x7F || byte == 0x1F {
+                        if byte == 0x1F { hasJoiner = true }
+                        wordWidth += 1
+                    }
+                    index += 1
+                }
+                if !isASCII {
+                    guard let measured = Self.widthOfNonASCIIWord(bytes, wordStart..<index) else {
+                        return nil
+                    }
+                    wordWidth = measured
+                    nonASCIIWordWidths.append(measured)
+                }
+                if wordWidth > narrowest { return nil }
             }
             var widest = 0
             var lineWidth = -1  // -1 when no line is open
             var available = 0
-            var index = 0
+            var nonASCIIWord = 0
+            index = 0
             // The open line's words are appended at once when it ends: the input from its
             // first word's start to its last word's end, separators made one space.
             var lineStart = 0
@@ -272,11 +310,20 @@ struct TextLayout {
                 let isOneSpace = index - separatorStart == 1 && bytes[separatorStart] == 0x20
                 let wordStart = index
                 var wordWidth = 0
+                var isASCII = true
                 while index < count {
                     let byte = bytes[index]
                     if byte == 0x20 || byte == 0x0A || byte == 0x09 { break }
-                    if byte >= 0x20 && byte < 0x7F || byte == 0x1F { wordWidth += 1 }
+                    if byte >= 0x80 {
+                        isASCII = false
+                    } else if byte >= 0x20 && byte < 0x7F || byte == 0x1F {
+                        wordWidth += 1
+                    }
                     index += 1
+                }
+                if !isASCII {
+                    wordWidth = nonASCIIWordWidths[nonASCIIWord]
+                    nonASCIIWord += 1
                 }
                 if lineWidth >= 0 && lineWidth + 1 + wordWidth <= available {
                     lineEnd = index
@@ -303,6 +350,34 @@ struct TextLayout {
             }
             return widest
         }
+    }
+
+    /// The display width of the word at `range` of `text`, which holds a non-ASCII byte,
+    /// summed over its `Character`s as `writeWrapped`'s general path does; nil when a
+    /// space just before or after it is not a character of its own (it joins the word).
+    private static func widthOfNonASCIIWord(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        let hasSpaceBefore = range.lowerBound > 0 && text[range.lowerBound - 1] == 0x20
+        let hasSpaceAfter = range.upperBound < text.count && text[range.upperBound] == 0x20
+        let start = range.lowerBound - (hasSpaceBefore ? 1 : 0)
+        let end = range.upperBound + (hasSpaceAfter ? 1 : 0)
+        let word = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+        var characters = word.makeIterator()
+        if hasSpaceBefore {
+            guard characters.next() == " " else { return nil }
+        }
+        var total = 0
+        var last: Character?
+        while let character = characters.next() {
+            if let last { total += width(of: last) }
+            last = character
+        }
+        guard let last else { return nil }
+        if hasSpaceAfter {
+            guard last == " " else { return nil }
+        } else {
+            total += width(of: last)
+        }
+        return total
     }
 
     /// Appends the words of an ASCII line, `range` of `text` from its first word's start to

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import SafetyPlanner
+
+@Suite("TextLayout: the byte path writes what the Character path writes")
+struct TextLayoutBytePathTests {
+    static let texts = [
+        "Call Zoë or José when you feel unsafe. You can also call 988 any time.",
+        "Zoë", "  Zoë  ", "naïve café résumé déjà vu, señora Müller-Lüdenscheidt",
+        "e\u{301} and e\u{301}e\u{301} combine",
+        "a \u{301}b joins the space to the mark", "x \u{200D}y", "x \u{903}y",
+        "\u{600} x", "x\u{600} y", "x\u{600}\ty", "x\u{600}\ny", "x\u{600}  y",
+        "日本語 のテキスト and 한국어 text", "👨‍👩‍👧 family 🇺🇸 flag ❤️ heart",
+        "tab\tand\nnewline ü\tü\nü", "phone\u{1F}number\u{1F}joined and Zoë\u{1F}too",
+        "\u{301}leading mark", "trailing mark\u{301}", "zero\u{200B}width ü\u{200B}",
+        "a\u{0}b ü\u{7}c", "CR\r\nLF ü", "lone\rCR",
+        "a very long word supercalifragilisticexpialidocious-ü-supercalifragilistic",
+    ]
+
+    @Test("Every text, at several widths and indents, is written the same both ways")
+    func same() {
+        for text in Self.texts {
+            for width in [8, 12, 20, 40, 72] {
+                for indent in ["", "- ", "[ ] "] {
+                    var fast = TextLayout(width: width)
+                    var general = TextLayout(width: width)
+                    if !indent.isEmpty {
+                        let rest = String(repeating: " ", count: indent.count)
+                        fast.pushIndent(first: indent, rest: rest)
+                        general.pushIndent(first: indent, rest: rest)
+                    }
+                    let fastWidest = fast.writeWrapped(text)
+                    let generalWidest = general.writeWrappedByCharacters(text)
+                    #expect(fast.bytes == general.bytes, "\(text.debugDescription) at \(width)")
+                    #expect(fastWidest == generalWidest, "\(text.debugDescription) at \(width)")
+                }
+            }
+        }
+    }
+}
