@@ -1,4 +1,7 @@
 /// Checks a parsed JSON tree against a `DataShape`, collecting every problem.
+///
+/// `PlanData.parse` reads files in one pass instead (`JSONParser.parse(_:validating:file:)`);
+/// this two-pass path is kept as the reference the tests compare that pass against.
 struct DataValidator {
     var file: String
     var errors: [DataError] = []
@@ -21,11 +24,11 @@ struct DataValidator {
         case (.text(let rule), .string(let text)):
             return validateText(text, rule: rule, node: node, path: path)
         case (.integer(let range), .number(let literal)):
-            guard let number = Int(literal), range.contains(number) else {
-                report(node, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+            guard let value = Self.integer(literal, in: range) else {
+                report(node, path, Self.integerProblem(range))
                 return nil
             }
-            return .text(String(number))
+            return value
         case (.list(let elementShape), .array(let elements)):
             var values: [DataValue] = []
             for (offset, element) in elements.enumerated() {
@@ -45,21 +48,46 @@ struct DataValidator {
     private mutating func validateText(_ text: String, rule: DataShape.TextRule, node: JSONNode, path: () -> String)
         -> DataValue?
     {
-        switch rule {
-        case .any:
-            break
-        case .stage:
-            guard Stage(rawValue: text) != nil else {
-                report(node, path, "not a stage; expected one of \(Stage.allCases.map(\.id).joined(separator: ", "))")
-                return nil
-            }
-        case .isoDate:
-            guard Self.isISODate(text) else {
-                report(node, path, "expected a date written YYYY-MM-DD")
-                return nil
-            }
+        if let problem = Self.textProblem(text, rule: rule) {
+            report(node, path, problem)
+            return nil
         }
         return .text(text)
+    }
+
+    /// The whole number `literal` as a value, or nil when it is not one within `range`.
+    static func integer(_ literal: String, in range: ClosedRange<Int>) -> DataValue? {
+        guard let number = Int(literal), range.contains(number) else { return nil }
+        return .text(String(number))
+    }
+
+    /// The message for a number that `integer(_:in:)` refuses.
+    static func integerProblem(_ range: ClosedRange<Int>) -> String {
+        "expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// What is wrong with `text` under `rule`, or nil when it passes.
+    static func textProblem(_ text: String, rule: DataShape.TextRule) -> String? {
+        switch rule {
+        case .any:
+            return nil
+        case .stage:
+            guard Stage(rawValue: text) != nil else {
+                return "not a stage; expected one of \(Stage.allCases.map(\.id).joined(separator: ", "))"
+            }
+            return nil
+        case .isoDate:
+            return isISODate(text) ? nil : "expected a date written YYYY-MM-DD"
+        }
+    }
+
+    /// The message for a key that is not one of `fields`, with the nearest one suggested.
+    static func unknownKeyMessage(_ key: String, fields: [DataFieldShape]) -> String {
+        var message = "unknown key"
+        if let suggestion = Suggestion.nearest(to: key, among: fields.map(\.name)) {
+            message += " (did you mean \"\(suggestion)\"?)"
+        }
+        return message
     }
 
     private mutating func validateRecord(_ members: [JSONNode.Member], fields: [DataFieldShape], path: () -> String)
@@ -86,13 +114,10 @@ struct DataValidator {
                 continue
             }
             guard let field = fields.first(where: { $0.name == member.key }) else {
-                var message = "unknown key"
-                if let suggestion = Suggestion.nearest(to: member.key, among: fields.map(\.name)) {
-                    message += " (did you mean \"\(suggestion)\"?)"
-                }
                 errors.append(
                     DataError(
-                        file: file, line: member.line, column: member.column, path: memberPath(), message: message))
+                        file: file, line: member.line, column: member.column, path: memberPath(),
+                        message: Self.unknownKeyMessage(member.key, fields: fields)))
                 continue
             }
             if let value = validate(member.value, against: field.shape, path: memberPath) {

@@ -14,13 +14,13 @@ struct JSONParser {
     /// How deep arrays and objects may nest; the data file needs four levels at most.
     static let maximumDepth = 32
 
-    private let bytes: [UInt8]
-    private var index = 0
-    private var line = 1
-    private var column = 1
-    private var depth = 0
+    let bytes: [UInt8]
+    var index = 0
+    var line = 1
+    var column = 1
+    var depth = 0
 
-    private init(bytes: [UInt8]) {
+    init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
@@ -38,15 +38,15 @@ struct JSONParser {
         return node
     }
 
-    private func error(_ message: String) -> SyntaxError {
+    func error(_ message: String) -> SyntaxError {
         SyntaxError(message: message, line: line, column: column)
     }
 
-    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     /// Moves past one byte, keeping line and column; continuation bytes of a UTF-8
     /// sequence do not advance the column, so columns count characters.
-    private mutating func advance() {
+    mutating func advance() {
         let byte = bytes[index]
         index += 1
         if byte == UInt8(ascii: "\n") {
@@ -57,7 +57,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while let byte = current,
             byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
                 || byte == UInt8(ascii: "\r")
@@ -66,7 +66,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(SyntaxError) -> JSONNode {
+    mutating func parseValue() throws(SyntaxError) -> JSONNode {
         let (startLine, startColumn) = (line, column)
         guard let byte = current else { throw error("unexpected end of file; a value was expected") }
         let value: JSONNode.Value
@@ -83,7 +83,7 @@ struct JSONParser {
         return JSONNode(value: value, line: startLine, column: startColumn)
     }
 
-    private mutating func expectWord(_ word: StaticString) throws(SyntaxError) {
+    mutating func expectWord(_ word: StaticString) throws(SyntaxError) {
         let start = error("unexpected word; expected \(word)")
         for expected in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
             guard current == expected else { throw start }
@@ -96,7 +96,7 @@ struct JSONParser {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
-    private mutating func enter() throws(SyntaxError) {
+    mutating func enter() throws(SyntaxError) {
         depth += 1
         if depth > Self.maximumDepth {
             throw error("lists and objects nest more than \(Self.maximumDepth) levels deep")
@@ -172,7 +172,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws(SyntaxError) -> String {
+    mutating func parseNumber() throws(SyntaxError) -> String {
         let start = index
         let startError = error("malformed number")
         if current == UInt8(ascii: "-") { advance() }
@@ -200,7 +200,7 @@ struct JSONParser {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
-    private mutating func parseString() throws(SyntaxError) -> String {
+    mutating func parseString() throws(SyntaxError) -> String {
         let open = error("unterminated string")
         advance()  // "
         var scalars = String.UnicodeScalarView()

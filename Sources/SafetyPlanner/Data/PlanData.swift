@@ -53,17 +53,16 @@ public struct PlanData: Equatable, Sendable {
                 )
             ])
         }
-        let node: JSONNode
+        let root: DataValue?
+        let errors: [DataError]
         do {
-            node = try JSONParser.parse(bytes)
+            (root, errors) = try JSONParser.parse(bytes, validating: .planData, file: file)
         } catch {
             throw DataErrors([
                 DataError(file: file, line: error.line, column: error.column, path: nil, message: error.message)
             ])
         }
-        var validator = DataValidator(file: file)
-        let root = validator.validate(node, against: .planData, path: "")
-        guard validator.errors.isEmpty, let root else { throw DataErrors(validator.errors) }
+        guard errors.isEmpty, let root else { throw DataErrors(errors) }
         return PlanData(root: root)
     }
 }
