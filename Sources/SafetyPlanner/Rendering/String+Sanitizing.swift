@@ -14,9 +14,7 @@ extension String {
     /// to remove is returned as it is, without copying.
     var sanitized: String {
         // Fast path over UTF-8 bytes: printable ASCII, tab and newline need nothing.
-        let isPlain = utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
-        }
+        let isPlain = utf8.withContiguousStorageIfAvailable(isPlainASCII)
         if isPlain == true {
             return self
         }
@@ -65,4 +63,40 @@ extension Unicode.Scalar {
             return value & 0xFFFE == 0xFFFE
         }
     }
+}
+
+/// Whether `bytes` are all printable ASCII, tab or newline: text `String.sanitized`
+/// returns as it is.
+///
+/// Eight bytes are tested at a time: a word without a byte of 0x80 or more, below 0x20 or
+/// equal to 0x7F is plain; a word the test flags (the tests for "below" and "equal" may
+/// flag a plain word, never miss one) is checked byte by byte.
+func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isPlain(_ byte: UInt8) -> Bool {
+        (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09
+    }
+    let count = bytes.count
+    var index = 0
+    if count >= 8 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let below20 = (word &- ones &* 0x20) & ~word
+            let del = word ^ (ones &* 0x7F)
+            let isDEL = (del &- ones) & ~del
+            if (word | below20 | isDEL) & highs != 0 {
+                for offset in index..<(index + 8) where !isPlain(bytes[offset]) {
+                    return false
+                }
+            }
+            index += 8
+        }
+    }
+    while index < count {
+        if !isPlain(bytes[index]) { return false }
+        index += 1
+    }
+    return true
 }
