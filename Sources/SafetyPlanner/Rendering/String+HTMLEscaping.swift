@@ -19,13 +19,17 @@ extension String {
 /// of them always starts and ends on a scalar boundary, and is appended whole. (A quote
 /// followed by a combining mark is one `Character` but still two scalars; it is escaped.)
 func appendHTMLEscaped(_ text: String, to output: inout [UInt8], spacingLineBreaks: Bool = false) {
+    // Bit n is set for the bytes n below 64 that are replaced: tab, newline, '"', '&', '\'',
+    // '<' and '>' (bits 9, 10, 34, 38, 39, 60, 62).
+    let escapedBelow64: UInt64 = 0x5000_00C4_0000_0600
     var text = text
     text.withUTF8 { bytes in
         var runStart = 0
         for index in 0..<bytes.count {
             let byte = bytes[index]
-            // Fast test: every byte replaced ('&', '\'', '"', '<', '>', tab, newline) is at most '>'.
-            if byte > UInt8(ascii: ">") { continue }
+            // Fast test: every byte replaced ('&', '\'', '"', '<', '>', tab, newline) is below 64,
+            // and its bit is set in `escapedBelow64`.
+            if byte >= 64 || escapedBelow64 & (1 << UInt64(byte)) == 0 { continue }
             let replacement: StaticString
             switch byte {
             case UInt8(ascii: "&"): replacement = "&amp;"
