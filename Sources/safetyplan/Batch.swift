@@ -378,18 +378,7 @@ struct ProgressBar {
 /// Standard error without Foundation.
 enum StandardError {
     static func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += count
-            }
-        }
+        _ = FileDescriptor.writeAll(2, Array(text.utf8))
     }
 }
 
@@ -468,18 +457,7 @@ final class ConcatenatedOutput {
     /// Writes bytes at the end of the file; returns a message once, on the first failure.
     func write(_ bytes: [UInt8]) -> String? {
         guard failure == nil, descriptor >= 0 else { return nil }
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += count
-            }
-        }
+        failure = FileDescriptor.writeAll(descriptor, bytes)
         return failure.map { "\(path): error: cannot write the output file (\($0))" }
     }
 

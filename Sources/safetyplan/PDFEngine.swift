@@ -127,17 +127,8 @@ enum PDFEngine {
             throw InputError("error: cannot write a temporary file for the PDF (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw InputError(
-                    "error: cannot write a temporary file for the PDF (\(String(cString: strerror(errno))))")
-            }
-            offset += written
+        if let failure = FileDescriptor.writeAll(descriptor, bytes) {
+            throw InputError("error: cannot write a temporary file for the PDF (\(failure))")
         }
     }
 }
