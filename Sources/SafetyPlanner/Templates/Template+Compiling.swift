@@ -52,17 +52,7 @@ struct TemplateCompiler {
                 .invalidValue(attribute: "name", element: "template", expected: "the file's name, '\(name)'"),
                 at: root.location)
         }
-        let kind: Template.Kind
-        if let kindText = root.attribute("kind") {
-            guard let parsed = Template.Kind(rawValue: kindText) else {
-                throw TemplateError(
-                    .invalidValue(attribute: "kind", element: "template", expected: "plan, form or handout"),
-                    at: root.location)
-            }
-            kind = parsed
-        } else {
-            kind = .plan
-        }
+        let kind: Template.Kind = try parseChoice(root, "kind", expected: "plan, form or handout") ?? .plan
         includeStack = [name + ".xml"]
         let scope = Scope(names: Self.rootNames, domain: nil)
         let body = try compileBlocks(root, scope: scope)
@@ -191,24 +181,8 @@ struct TemplateCompiler {
             try requireEmpty(element)
             var domain: Domain?
             if let text = element.attribute("domain") { domain = try parseDomain(text, at: element) }
-            var kind: Resource.Kind?
-            if let text = element.attribute("kind") {
-                guard let parsed = Resource.Kind(rawValue: text) else {
-                    throw TemplateError(
-                        .invalidValue(attribute: "kind", element: "resources", expected: "line or organisation"),
-                        at: element.location)
-                }
-                kind = parsed
-            }
-            var label = ResourceLabel.name
-            if let text = element.attribute("label") {
-                guard let parsed = ResourceLabel(rawValue: text) else {
-                    throw TemplateError(
-                        .invalidValue(attribute: "label", element: "resources", expected: "name or neutral"),
-                        at: element.location)
-                }
-                label = parsed
-            }
+            let kind: Resource.Kind? = try parseChoice(element, "kind", expected: "line or organisation")
+            let label: ResourceLabel = try parseChoice(element, "label", expected: "name or neutral") ?? .name
             return [
                 .resources(
                     domain: domain, audience: try parseAudience(element), kind: kind, label: label,
@@ -267,15 +241,8 @@ struct TemplateCompiler {
 
     private mutating func compileList(_ element: Element, scope: Scope) throws(TemplateError) -> ListTemplate {
         try checkAttributes(element, allowed: ["of", "as", "style"], required: [])
-        var style = ListTemplate.Style.bullet
-        if let text = element.attribute("style") {
-            guard let parsed = ListTemplate.Style(rawValue: text) else {
-                throw TemplateError(
-                    .invalidValue(attribute: "style", element: "list", expected: "bullet, number or check"),
-                    at: element.location)
-            }
-            style = parsed
-        }
+        let style: ListTemplate.Style =
+            try parseChoice(element, "style", expected: "bullet, number or check") ?? .bullet
         var itemScope = scope
         var path: DataPath?
         let binding = element.attribute("as")
@@ -573,22 +540,24 @@ struct TemplateCompiler {
     }
 
     private func parseDetail(_ element: Element) throws(TemplateError) -> Detail {
-        guard let text = element.attribute("detail") else { return .full }
-        guard let detail = Detail(rawValue: text) else {
-            throw TemplateError(
-                .invalidValue(attribute: "detail", element: element.name, expected: "full or brief"),
-                at: element.location)
-        }
-        return detail
+        try parseChoice(element, "detail", expected: "full or brief") ?? .full
     }
 
-    private func parseAudience(_ element: Element) throws(TemplateError) -> Audience {
-        guard let audience = Audience(rawValue: element.attribute("audience")!) else {
+    /// The value of an attribute that must be one of an enum's raw values; nil when absent.
+    private func parseChoice<Value: RawRepresentable>(
+        _ element: Element, _ attribute: String, expected: String
+    ) throws(TemplateError) -> Value? where Value.RawValue == String {
+        guard let text = element.attribute(attribute) else { return nil }
+        guard let value = Value(rawValue: text) else {
             throw TemplateError(
-                .invalidValue(attribute: "audience", element: element.name, expected: "youth or provider"),
-                at: element.location)
+                .invalidValue(attribute: attribute, element: element.name, expected: expected), at: element.location)
         }
-        return audience
+        return value
+    }
+
+    /// The required `audience` attribute (its presence is checked with the other attributes).
+    private func parseAudience(_ element: Element) throws(TemplateError) -> Audience {
+        try parseChoice(element, "audience", expected: "youth or provider")!
     }
 
     // MARK: Data paths
