@@ -238,6 +238,33 @@ struct TextLayout {
         return widest
     }
 
+    /// One word of UTF-8 text from `start` (a non-separator byte) to the next space, newline
+    /// or tab: where it ends, the columns its ASCII bytes take (printable bytes and the phone
+    /// joiner one each, other controls none), and what else it holds.
+    private static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+        end: Int, asciiWidth: Int, isASCII: Bool, hasCarriageReturn: Bool, hasJoiner: Bool
+    ) {
+        var index = start
+        var width = 0
+        var isASCII = true
+        var hasCarriageReturn = false
+        var hasJoiner = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 { break }
+            if byte >= 0x80 {
+                isASCII = false
+            } else if byte == 0x0D {
+                hasCarriageReturn = true
+            } else if byte >= 0x20 && byte < 0x7F || byte == 0x1F {
+                if byte == 0x1F { hasJoiner = true }
+                width += 1
+            }
+            index += 1
+        }
+        return (index, width, isASCII, hasCarriageReturn, hasJoiner)
+    }
+
     /// `writeWrapped` for the common case, over UTF-8 bytes instead of `Character`s: text
     /// without carriage returns (CR LF would be one character) whose every word fits on a
     /// line, so no word is broken. An ASCII word is measured byte by byte: printable bytes
@@ -267,22 +294,12 @@ struct TextLayout {
                     continue
                 }
                 let wordStart = index
-                var wordWidth = 0
-                var isASCII = true
-                while index < count {
-                    let byte = bytes[index]
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 { break }
-                    if byte >= 0x80 {
-                        isASCII = false
-                    } else if byte == 0x0D {
-                        return nil
-                    } else if byte >= 0x20 && byte < 0x7F || byte == 0x1F {
-                        if byte == 0x1F { hasJoiner = true }
-                        wordWidth += 1
-                    }
-                    index += 1
-                }
-                if !isASCII {
+                let word = Self.scanWord(bytes, from: index)
+                index = word.end
+                if word.hasCarriageReturn { return nil }
+                if word.hasJoiner { hasJoiner = true }
+                var wordWidth = word.asciiWidth
+                if !word.isASCII {
                     guard let measured = Self.widthOfNonASCIIWord(bytes, wordStart..<index) else {
                         return nil
                     }
@@ -309,19 +326,10 @@ struct TextLayout {
                 guard index < count else { break }
                 let isOneSpace = index - separatorStart == 1 && bytes[separatorStart] == 0x20
                 let wordStart = index
-                var wordWidth = 0
-                var isASCII = true
-                while index < count {
-                    let byte = bytes[index]
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 { break }
-                    if byte >= 0x80 {
-                        isASCII = false
-                    } else if byte >= 0x20 && byte < 0x7F || byte == 0x1F {
-                        wordWidth += 1
-                    }
-                    index += 1
-                }
-                if !isASCII {
+                let word = Self.scanWord(bytes, from: index)
+                index = word.end
+                var wordWidth = word.asciiWidth
+                if !word.isASCII {
                     wordWidth = nonASCIIWordWidths[nonASCIIWord]
                     nonASCIIWord += 1
                 }
