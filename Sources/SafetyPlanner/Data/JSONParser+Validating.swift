@@ -3,7 +3,7 @@
 /// `JSONParser.parse` builds (building and freeing it was a large part of reading a record;
 /// see Benchmarks/README.md).
 ///
-/// It reports what parsing and then `DataValidator` report, in the same order: a syntax
+/// It reports what parsing and then validating the tree report, in the same order: a syntax
 /// error stops reading and is the only error; otherwise every validation problem is
 /// collected in reading order. A value that is not validated (under a duplicate or
 /// unknown key, or of the wrong type) is still parsed, for its syntax.
@@ -26,7 +26,7 @@ extension JSONParser {
         return (value, errors)
     }
 
-    /// Parses a value and validates it against `shape`, as `DataValidator.validate` does;
+    /// Parses a value and validates it against `shape`, as the two-pass reference reader in the tests does;
     /// `path` is made only when a problem is reported.
     private mutating func parseValue(
         against shape: DataShape, path: () -> String, file: String, errors: inout [DataError]
@@ -40,15 +40,15 @@ extension JSONParser {
             return try parseList(of: elementShape, path: path, file: file, errors: &errors)
         case (UInt8(ascii: "\""), .text(let rule)):
             let text = try parseString()
-            if let problem = DataValidator.textProblem(text, rule: rule) {
+            if let problem = DataRules.textProblem(text, rule: rule) {
                 errors.append(Self.problem(file, startLine, startColumn, path, problem))
                 return nil
             }
             return .text(text)
         case (UInt8(ascii: "-"), .integer(let range)), (UInt8(ascii: "0")...UInt8(ascii: "9"), .integer(let range)):
             let literal = try parseNumber()
-            guard let value = DataValidator.integer(literal, in: range) else {
-                errors.append(Self.problem(file, startLine, startColumn, path, DataValidator.integerProblem(range)))
+            guard let value = DataRules.integer(literal, in: range) else {
+                errors.append(Self.problem(file, startLine, startColumn, path, DataRules.integerProblem(range)))
                 return nil
             }
             return value
@@ -122,7 +122,7 @@ extension JSONParser {
                 errors.append(
                     DataError(
                         file: file, line: keyLine, column: keyColumn, path: memberPath(),
-                        message: DataValidator.unknownKeyMessage(key, fields: fields)))
+                        message: DataRules.unknownKeyMessage(key, fields: fields)))
                 _ = try parseValue()
             }
             skipWhitespace()

@@ -24,20 +24,6 @@ struct JSONParser {
         self.bytes = bytes
     }
 
-    /// Parses one JSON document; only whitespace may follow it.
-    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
-        var parser = JSONParser(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        parser.skipWhitespace()
-        guard parser.index < bytes.count else { throw parser.error("the data file is empty") }
-        let node = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else {
-            throw parser.error("unexpected text after the end of the JSON value")
-        }
-        return node
-    }
-
     func error(_ message: String) -> SyntaxError {
         SyntaxError(message: message, line: line, column: column)
     }

@@ -166,7 +166,7 @@ public struct FormInterview: Sendable {
             }
             return .text(text)
         case .text(.isoDate):
-            guard DataValidator.isISODate(text) else {
+            guard DataRules.isISODate(text) else {
                 problem = "Please write the date as YYYY-MM-DD, or leave it empty."
                 return nil
             }

@@ -1,0 +1,86 @@
+/// The rules a data value must follow, and their messages, shared by the reader
+/// (`JSONParser.parse(_:validating:file:)`) and the interactive form filling.
+enum DataRules {
+    /// The whole number `literal` as a value, or nil when it is not one within `range`.
+    static func integer(_ literal: String, in range: ClosedRange<Int>) -> DataValue? {
+        guard let number = Int(literal), range.contains(number) else { return nil }
+        return .text(String(number))
+    }
+
+    /// The message for a number that `integer(_:in:)` refuses.
+    static func integerProblem(_ range: ClosedRange<Int>) -> String {
+        "expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// What is wrong with `text` under `rule`, or nil when it passes.
+    static func textProblem(_ text: String, rule: DataShape.TextRule) -> String? {
+        switch rule {
+        case .any:
+            return nil
+        case .stage:
+            guard Stage(rawValue: text) != nil else {
+                return "not a stage; expected one of \(Stage.allCases.map(\.id).joined(separator: ", "))"
+            }
+            return nil
+        case .isoDate:
+            return isISODate(text) ? nil : "expected a date written YYYY-MM-DD"
+        }
+    }
+
+    /// The message for a key that is not one of `fields`, with the nearest one suggested.
+    static func unknownKeyMessage(_ key: String, fields: [DataFieldShape]) -> String {
+        var message = "unknown key"
+        if let suggestion = Suggestion.nearest(to: key, among: fields.map(\.name)) {
+            message += " (did you mean \"\(suggestion)\"?)"
+        }
+        return message
+    }
+
+    /// `YYYY-MM-DD` with a month 1–12 and a day 1–31.
+    static func isISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        guard digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }) else { return false }
+        let month = Int(bytes[5] - 48) * 10 + Int(bytes[6] - 48)
+        let day = Int(bytes[8] - 48) * 10 + Int(bytes[9] - 48)
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}
+
+/// Finds the known name nearest to a misspelt one, for "did you mean" hints.
+enum Suggestion {
+    /// The closest candidate by edit distance, if it is close enough to be a likely typo.
+    static func nearest(to word: String, among candidates: [String]) -> String? {
+        let lowered = Array(word.lowercased())
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, Array(candidate.lowercased()))
+            if distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        guard let best else { return nil }
+        let limit = max(2, lowered.count / 3)
+        return best.distance <= limit ? best.name : nil
+    }
+
+    /// Levenshtein distance with adjacent transpositions counted as one edit.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
+                }
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count]
+    }
+}
