@@ -13,6 +13,9 @@ public struct BatchRenderer: Sendable {
     /// The stage of a record that has no `stage` key.
     public let defaultStage: Stage?
 
+    /// The template prepared for each stage (`PreparedTemplate`), made when first needed.
+    private let prepared = PreparedTemplates()
+
     public init(workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?)
     {
         self.workspace = workspace
@@ -20,6 +23,11 @@ public struct BatchRenderer: Sendable {
         self.format = format
         self.isDiscreet = isDiscreet
         self.defaultStage = defaultStage
+    }
+
+    private func prepare(_ stage: Stage) -> PreparedTemplate? {
+        let prototype = workspace.planner.plan(stage: stage, data: PlanData(), isDiscreet: isDiscreet)
+        return PreparedTemplate(template: template, prototype: prototype, format: format)
     }
 
     /// One rendered record: the name its file takes (without extension) and the document.
@@ -61,8 +69,13 @@ public struct BatchRenderer: Sendable {
         }
         let id = data.root["id"]?.text
         let name = id.flatMap(Self.fileName(for:))
-        let bytes = workspace.renderBytes(
-            template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet)
+        let bytes: [UInt8]
+        if data.age == nil, let prepared = prepared.template(for: stage, make: prepare) {
+            bytes = prepared.renderBytes(workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet))
+        } else {
+            bytes = workspace.renderBytes(
+                template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet)
+        }
         return Document(name: name, hasUnsafeID: id != nil && name == nil, bytes: bytes)
     }
 
@@ -87,5 +100,22 @@ public struct BatchRenderer: Sendable {
         }
         guard let first = name.first, first != UInt8(ascii: ".") else { return nil }
         return String(decoding: name, as: UTF8.self)
+    }
+}
+
+/// The prepared templates of a batch by stage, made when a stage is first met; shared by
+/// the copies of a `BatchRenderer` and safe to use from several threads.
+final class PreparedTemplates: @unchecked Sendable {
+    private var byStage: [Stage: PreparedTemplate?] = [:]
+    private let lock = NSLockLike()
+
+    func template(for stage: Stage, make: (Stage) -> PreparedTemplate?) -> PreparedTemplate? {
+        if let found = lock.withLock({ byStage[stage] }) { return found }
+        let made = make(stage)
+        return lock.withLock {
+            if let found = byStage[stage] { return found }
+            byStage[stage] = made
+            return made
+        }
     }
 }

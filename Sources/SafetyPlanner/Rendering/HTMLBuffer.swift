@@ -9,8 +9,8 @@ struct HTMLBuffer {
     /// The HTML written so far.
     var output: String { String(decoding: bytes, as: UTF8.self) }
 
-    init() {
-        bytes.reserveCapacity(16384)
+    init(capacity: Int = 16384) {
+        bytes.reserveCapacity(capacity)
     }
     private var hasWrittenBlock = false
     private var isPageBreakPending = false
@@ -45,5 +45,45 @@ struct HTMLBuffer {
     /// Appends a value for a double-quoted attribute, escaped.
     mutating func appendAttribute(_ value: String) {
         appendHTMLEscaped(value, to: &bytes)
+    }
+}
+
+extension HTMLBuffer {
+    /// The state a block's markup depends on: whether a block was written before it and
+    /// whether a page break waits for it.
+    struct Entry: Hashable, Sendable {
+        var hasWrittenBlock: Bool
+        var isPageBreakPending: Bool
+
+        /// Every state a buffer can be in (a page break waits only after a block).
+        static let allCases: [Entry] = [
+            Entry(hasWrittenBlock: false, isPageBreakPending: false),
+            Entry(hasWrittenBlock: true, isPageBreakPending: false),
+            Entry(hasWrittenBlock: true, isPageBreakPending: true),
+        ]
+    }
+
+    /// What writing a block appended from one entry state, and the state after it.
+    struct Recording: Sendable {
+        var bytes: [UInt8]
+        var exit: Entry
+    }
+
+    var entry: Entry { Entry(hasWrittenBlock: hasWrittenBlock, isPageBreakPending: isPageBreakPending) }
+
+    /// Records what `write` appends to a buffer in state `entry`.
+    static func record(from entry: Entry, _ write: (inout HTMLBuffer) -> Void) -> Recording {
+        var buffer = HTMLBuffer(capacity: 256)
+        buffer.hasWrittenBlock = entry.hasWrittenBlock
+        buffer.isPageBreakPending = entry.isPageBreakPending
+        write(&buffer)
+        return Recording(bytes: buffer.bytes, exit: buffer.entry)
+    }
+
+    /// Appends a recording made from the buffer's current state.
+    mutating func replay(_ recording: Recording) {
+        bytes.append(contentsOf: recording.bytes)
+        hasWrittenBlock = recording.exit.hasWrittenBlock
+        isPageBreakPending = recording.exit.isPageBreakPending
     }
 }

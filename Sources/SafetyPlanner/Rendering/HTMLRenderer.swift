@@ -38,8 +38,17 @@ public struct HTMLRenderer: Sendable {
     /// `render(_:)` as UTF-8 bytes, without making a `String` of them.
     package func renderBytes(_ document: DocumentTree) -> [UInt8] {
         var buffer = HTMLBuffer()
+        writeHead(language: document.language, title: Self.title(of: document), to: &buffer)
+        write(document.body, to: &buffer)
+        buffer += Self.pageEnd
+        return buffer.bytes
+    }
+
+    /// Writes the page up to the start of its body: the document type, the language, the
+    /// head with its title and stylesheet, and the opening `<body><main>`.
+    func writeHead(language: String, title: String, to buffer: inout HTMLBuffer) {
         buffer += "<!DOCTYPE html>\n<html lang=\""
-        buffer.appendAttribute(Self.languageTag(document.language))
+        buffer.appendAttribute(Self.languageTag(language))
         buffer += """
             ">
             <head>
@@ -48,14 +57,14 @@ public struct HTMLRenderer: Sendable {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>
             """
-        buffer.appendText(Self.title(of: document))
+        buffer.appendText(title)
         buffer += "</title>\n<style>\n"
         buffer += Self.stylesheet
         buffer += "</style>\n</head>\n<body>\n<main>\n"
-        write(document.body, to: &buffer)
-        buffer += "</main>\n</body>\n</html>\n"
-        return buffer.bytes
     }
+
+    /// What closes every page.
+    static let pageEnd = "</main>\n</body>\n</html>\n"
 
     /// Writes a sequence of blocks, grouping consecutive check items in one checklist.
     ///
@@ -63,11 +72,12 @@ public struct HTMLRenderer: Sendable {
     /// `<div class="keep">`, which is not split across printed pages: Chromium does not
     /// keep `break-before: avoid` before the empty write-in lines (it does before a list,
     /// so lists, which may be long, are not wrapped).
-    private func write(_ nodes: [DocumentNode], to buffer: inout HTMLBuffer) {
+    func write<Block: RenderBlock>(_ blocks: [Block], to buffer: inout HTMLBuffer) {
         var isChecklistOpen = false
         var isKeepOpen = false
         var isKeepAwaitingBlock = false
-        for (position, node) in nodes.enumerated() {
+        for position in blocks.indices {
+            let node = blocks[position].node
             if case .checkItem(let content, let isChecked) = node {
                 if !isChecklistOpen {
                     buffer.beginBlock()
@@ -95,15 +105,15 @@ public struct HTMLRenderer: Sendable {
                 buffer += "</div>\n"
                 isKeepOpen = false
             }
-            if Self.isLeadIn(node, before: position + 1 < nodes.count ? nodes[position + 1] : nil) {
+            if Self.isLeadIn(node, before: position + 1 < blocks.count ? blocks[position + 1].node : nil) {
                 buffer.beginBlock()
                 buffer += "<div class=\"keep\">\n"
-                write(node, to: &buffer)
+                blocks[position].write(to: &buffer, with: self)
                 isKeepOpen = true
                 isKeepAwaitingBlock = true
                 continue
             }
-            write(node, to: &buffer)
+            blocks[position].write(to: &buffer, with: self)
             isKeepAwaitingBlock = false
         }
         if isChecklistOpen {
@@ -121,21 +131,26 @@ public struct HTMLRenderer: Sendable {
         return false
     }
 
-    private func write(_ node: DocumentNode, to buffer: inout HTMLBuffer) {
+    /// Writes a section around its blocks; a section with none is left out.
+    func writeSection<Block: RenderBlock>(domain: String?, children: [Block], to buffer: inout HTMLBuffer) {
+        guard !children.isEmpty else { return }
+        buffer.beginBlock()
+        let className = domain.map(Self.domainClassName) ?? ""
+        if className.isEmpty {
+            buffer += "<section>\n"
+        } else {
+            buffer += "<section class=\""
+            buffer.appendAttribute(className)
+            buffer += "\">\n"
+        }
+        write(children, to: &buffer)
+        buffer += "</section>\n"
+    }
+
+    func write(_ node: DocumentNode, to buffer: inout HTMLBuffer) {
         switch node {
         case .section(let domain, let children):
-            guard !children.isEmpty else { return }
-            buffer.beginBlock()
-            let className = domain.map(Self.domainClassName) ?? ""
-            if className.isEmpty {
-                buffer += "<section>\n"
-            } else {
-                buffer += "<section class=\""
-                buffer.appendAttribute(className)
-                buffer += "\">\n"
-            }
-            write(children, to: &buffer)
-            buffer += "</section>\n"
+            writeSection(domain: domain, children: children, to: &buffer)
 
         case .heading(let level, let content):
             guard content.hasVisibleContent else { return }

@@ -492,3 +492,68 @@ struct TextLayout {
         }
     }
 }
+
+extension TextLayout {
+    /// What the output of a block written at the outermost level depends on: whether
+    /// anything was written before it and which separator is waiting for its first line.
+    struct Entry: Hashable, CaseIterable {
+        var hasWritten: Bool
+        var isBlankLinePending: Bool
+        var isPageBreakPending: Bool
+
+        /// Every state a layout can be in between two outermost blocks (a separator is
+        /// only ever pending after something was written).
+        static let allCases: [Entry] = [
+            Entry(hasWritten: false, isBlankLinePending: false, isPageBreakPending: false),
+            Entry(hasWritten: true, isBlankLinePending: false, isPageBreakPending: false),
+            Entry(hasWritten: true, isBlankLinePending: true, isPageBreakPending: false),
+            Entry(hasWritten: true, isBlankLinePending: false, isPageBreakPending: true),
+            Entry(hasWritten: true, isBlankLinePending: true, isPageBreakPending: true),
+        ]
+    }
+
+    /// What writing a block appended, from one entry state: its bytes, lines and
+    /// pagination marks (lines counted from the block's start), and the state after it.
+    struct Recording: Sendable {
+        var bytes: [UInt8]
+        var lineCount: Int
+        var blocks: [TextPaginator.Block]
+        var exit: Entry
+    }
+
+    /// The layout's state between blocks, or nil inside an indent (a list item), where
+    /// a recording made at the outermost level does not apply.
+    var entry: Entry? {
+        guard indents.isEmpty else { return nil }
+        return Entry(
+            hasWritten: hasWritten, isBlankLinePending: isBlankLinePending, isPageBreakPending: isPageBreakPending)
+    }
+
+    /// Records what `write` appends to a layout of `width` in state `entry`.
+    ///
+    /// A block's bytes depend only on the width, the entry state and the block: lines
+    /// already written end in a newline, and trimming never reaches back past one.
+    static func record(width: Int, from entry: Entry, _ write: (inout TextLayout) -> Void) -> Recording {
+        var layout = TextLayout(width: width)
+        layout.hasWritten = entry.hasWritten
+        layout.isBlankLinePending = entry.isBlankLinePending
+        layout.isPageBreakPending = entry.isPageBreakPending
+        write(&layout)
+        precondition(layout.indents.isEmpty, "a block left an indent open")
+        return Recording(
+            bytes: layout.bytes, lineCount: layout.lineCount, blocks: layout.blocks, exit: layout.entry!)
+    }
+
+    /// Appends a recording made from the layout's current state.
+    mutating func replay(_ recording: Recording) {
+        bytes.append(contentsOf: recording.bytes)
+        for block in recording.blocks {
+            let lines = (block.lines.lowerBound + lineCount)..<(block.lines.upperBound + lineCount)
+            blocks.append(TextPaginator.Block(lines: lines, kind: block.kind))
+        }
+        lineCount += recording.lineCount
+        hasWritten = recording.exit.hasWritten
+        isBlankLinePending = recording.exit.isBlankLinePending
+        isPageBreakPending = recording.exit.isPageBreakPending
+    }
+}

@@ -78,8 +78,13 @@ public struct TextRenderer: Sendable {
     }
 
     private func render(_ document: DocumentTree, asBytes: Bool) -> (text: String, bytes: [UInt8]) {
+        render(document.body, asBytes: asBytes)
+    }
+
+    /// Lays out `body` and cuts it into pages when there is a page length.
+    func render<Block: RenderBlock>(_ body: [Block], asBytes: Bool) -> (text: String, bytes: [UInt8]) {
         var layout = TextLayout(width: width)
-        write(document.body, to: &layout)
+        write(body, to: &layout)
         guard pageLength > 0 else {
             if asBytes { return ("", layout.bytes.isEmpty ? [0x0A] : layout.bytes) }
             return (layout.finished(), [])
@@ -99,12 +104,15 @@ public struct TextRenderer: Sendable {
     ///
     /// Each block is marked for pagination; a paragraph right before a list, check item or
     /// write-in is a lead-in, kept with what it introduces.
-    private func write(_ nodes: [DocumentNode], to layout: inout TextLayout) {
+    func write<Block: RenderBlock>(_ blocks: [Block], to layout: inout TextLayout) {
         var previousWasCheckItem = false
-        for (position, node) in nodes.enumerated() {
+        for position in blocks.indices {
+            let node = blocks[position].node
             let start = layout.beginBlock()
             defer {
-                if let kind = Self.pageKind(of: node, before: position + 1 < nodes.count ? nodes[position + 1] : nil) {
+                if let kind = Self.pageKind(
+                    of: node, before: position + 1 < blocks.count ? blocks[position + 1].node : nil)
+                {
                     layout.endBlock(start: start, kind: kind)
                 }
             }
@@ -117,7 +125,7 @@ public struct TextRenderer: Sendable {
             if position > 0 && !(isCheckItem && previousWasCheckItem) {
                 layout.requestBlankLine()
             }
-            write(node, to: &layout)
+            blocks[position].write(to: &layout, with: self)
             previousWasCheckItem = isCheckItem
         }
     }
@@ -143,7 +151,7 @@ public struct TextRenderer: Sendable {
         }
     }
 
-    private func write(_ node: DocumentNode, to layout: inout TextLayout) {
+    func write(_ node: DocumentNode, to layout: inout TextLayout) {
         switch node {
         case .section(_, let children):
             write(children, to: &layout)

@@ -33,6 +33,25 @@ struct TemplateEvaluator {
         return output
     }
 
+    /// Evaluates one node as if inside the domain section of `domain` (nil: outside any),
+    /// at `depth`: how `PreparedTemplate` evaluates the parts it keeps apart.
+    mutating func blocks(_ node: TemplateNode, depth: Int, in domain: PlannedDomain?) -> [DocumentNode] {
+        let outer = self.domain
+        self.domain = domain
+        defer { self.domain = outer }
+        var output: [DocumentNode] = []
+        append(node, depth: depth, to: &output)
+        return output
+    }
+
+    /// Whether `condition` holds inside the domain section of `domain`.
+    mutating func holds(_ condition: Condition, in domain: PlannedDomain?) -> Bool {
+        let outer = self.domain
+        self.domain = domain
+        defer { self.domain = outer }
+        return holds(condition)
+    }
+
     private mutating func append(_ node: TemplateNode, depth: Int, to output: inout [DocumentNode]) {
         switch node {
         case .heading(let content):

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+@testable import SafetyPlanner
+
+/// `PreparedTemplate` (what `batch` renders with) must give the same bytes as evaluating
+/// the whole template and rendering the tree, for every template, stage, discretion and
+/// format, on records that exercise what templates read.
+@Suite("A prepared template renders what the whole evaluation renders")
+struct PreparedTemplateTests {
+    static let formats: [(String, OutputFormat)] = [
+        ("text 72", .text(width: 72)),
+        ("text 40, pages of 30 with numbers", .text(width: 40, pageLength: 30, hasPageNumbers: true)),
+        ("text 20", .text(width: 20)),
+        ("html", .html),
+    ]
+
+    /// The bundled templates, and the benchmark's template from `Benchmarks/templates`.
+    static let workspace: Workspace = {
+        let benchmarks = Golden.packageRoot.appendingPathComponent("Benchmarks/templates").path
+        return try! Workspace.load(templatesDirectory: benchmarks)
+    }()
+
+    @Test(
+        "Every template × stage × discretion × format, on generated records", arguments: workspace.library.templateNames
+    )
+    func sameBytes(templateName: String) throws {
+        let workspace = Self.workspace
+        let template = try workspace.template(named: templateName)
+        let records = RecordGenerator.records(count: 24, seed: UInt64(templateName.utf8.count))
+        var compared = 0
+        for stage in Stage.allCases {
+            for isDiscreet in [false, true] {
+                let prototype = workspace.planner.plan(stage: stage, data: PlanData(), isDiscreet: isDiscreet)
+                for (formatName, format) in Self.formats {
+                    let prepared = try #require(
+                        PreparedTemplate(template: template, prototype: prototype, format: format))
+                    for (position, bytes) in records.enumerated() {
+                        let data = try PlanData.parse(bytes, file: "record.json")
+                        let plan = workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet)
+                        let expected = workspace.renderBytes(
+                            template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet)
+                        let actual = prepared.renderBytes(plan)
+                        if actual != expected {
+                            Issue.record(
+                                """
+                                \(templateName), \(stage), discreet \(isDiscreet), \(formatName), record \(position): \
+                                the prepared rendering differs at byte \(Self.firstDifference(actual, expected))
+                                """)
+                            return
+                        }
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared == Stage.allCases.count * 2 * Self.formats.count * records.count)
+    }
+
+    @Test("Batch renders prepared and whole evaluations alike, records with an age included")
+    func batchMatchesGenerate() throws {
+        let workspace = Self.workspace
+        let template = try workspace.template(named: "plan")
+        for format in [OutputFormat.text(width: 72), .html] {
+            let batch = BatchRenderer(
+                workspace: workspace, template: template, format: format, isDiscreet: false, defaultStage: .action)
+            for bytes in RecordGenerator.records(count: 12, seed: 7, withAge: true) {
+                let data = try PlanData.parse(bytes, file: "record.json")
+                let expected = workspace.renderBytes(
+                    template: template, stage: data.stage ?? .action, data: data, format: format)
+                #expect(try batch.render(bytes, file: "record.json", maximumBytes: 1 << 20).bytes == expected)
+            }
+        }
+    }
+
+    @Test("Nodes that read the record are the ones kept apart")
+    func readsRecord() throws {
+        let template = try Self.workspace.template(named: "bench-plan")
+        let prototype = Self.workspace.planner.plan(stage: .action, data: PlanData(), isDiscreet: false)
+        let prepared = try #require(PreparedTemplate(template: template, prototype: prototype, format: .html))
+        var fixed = 0
+        var varying = 0
+        func count(_ parts: [PreparedTemplate.Part]) {
+            for part in parts {
+                switch part {
+                case .fixed: fixed += 1
+                case .varying: varying += 1
+                case .section(_, let parts): count(parts)
+                }
+            }
+        }
+        count(prepared.parts)
+        // The heading with the name, the line with the id, the three data lists and the notes.
+        #expect(varying == 6)
+        #expect(fixed > 20)
+    }
+
+    static func firstDifference(_ left: [UInt8], _ right: [UInt8]) -> Int {
+        zip(left.indices, right.indices).first { left[$0.0] != right[$0.1] }?.0 ?? min(left.count, right.count)
+    }
+}
+
+/// Deterministic data files that use every key templates read, with the strings that make
+/// rendering take its rarer paths: non-ASCII and wide names, long words, markup, control
+/// and bidi characters, revealing words for discreet mode, empty and missing lists.
+enum RecordGenerator {
+    static let names = [
+        "Maya", "Zoë Ng", "José García", "李小龙", "Grandma Rose", "Aunt Denise Walker", "<b>Sam</b> & Co",
+        "Averyveryveryverylongnamewithoutanyspacesatallthatmustbebroken", "Rosa\u{202E}evil", "Ms. Okafor",
+        "Dee \u{1B}[2J", "",
+    ]
+    static let sentences = [
+        "Go to school every day this week.",
+        "Call the trafficking hotline if the exploiter texts again.",
+        "Text Ms. Okafor, even late at night, \"before\" it gets <too much>.",
+        "Breathe\tslowly and count to ten.",
+        "Emoji 👩‍👧 and combining e\u{301} stay whole; 長い言葉も折り返す。",
+        "Save $20 each payday for my own place & a phone of my own.",
+        "Line one\nline two\r\nline three.",
+    ]
+    static let stages = ["pre-contemplation", "contemplation", "preparation", "action", "maintenance"]
+
+    struct Random {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        mutating func chance() -> Bool { next(2) == 0 }
+    }
+
+    static func records(count: Int, seed: UInt64, withAge: Bool = false) -> [[UInt8]] {
+        var random = Random(state: seed)
+        return (0..<count).map { position in
+            var record: [String: Any] = ["id": "R\(position)"]
+            func text(_ choices: [String]) -> String { choices[random.next(choices.count)] }
+            func list(_ choices: [String], most: Int) -> [String] {
+                (0..<random.next(most + 1)).map { _ in text(choices) }
+            }
+            if random.chance() { record["stage"] = text(stages) }
+            if random.chance() { record["date"] = "2027-02-14" }
+            var client: [String: Any] = [:]
+            if random.next(4) > 0 { client["name"] = text(names) }
+            if random.chance() { client["pronouns"] = "they/them" }
+            if withAge && random.chance() { client["age"] = 12 + random.next(10) }
+            if random.chance() { client["language"] = "en" }
+            record["client"] = client
+            if random.chance() {
+                record["advocate"] = [
+                    "name": text(names), "organization": "Bayside Youth Services", "phone": "(510) 555-0163",
+                ]
+            }
+            for key in [
+                "goals", "warningSigns", "triggers", "copingStrategies", "emergencyBag", "celebrations", "hardTimes",
+            ]
+            where random.next(3) > 0 {
+                record[key] = list(sentences, most: 4)
+            }
+            if random.next(3) > 0 {
+                record["supports"] = (0..<random.next(5)).map { _ in
+                    var person: [String: Any] = ["name": text(names)]
+                    if random.chance() { person["relation"] = text(["friend", "grandmother", "choir teacher"]) }
+                    if random.chance() {
+                        person["phone"] = text(["(510) 555-0121", "+1 555 0100", "javascript:alert(1)"])
+                    }
+                    return person
+                }
+            }
+            if random.next(3) > 0 {
+                record["safePlaces"] = (0..<random.next(4)).map { _ in
+                    var place: [String: Any] = [
+                        "name": text(["The school library", "Bayside shelter drop-in", "St. Anne's"])
+                    ]
+                    if random.chance() { place["address"] = "400 Example St, Oakland, CA" }
+                    if random.chance() { place["phone"] = "(510) 555-0163" }
+                    return place
+                }
+            }
+            if random.chance() {
+                record["checkIns"] = (0..<random.next(3)).map { _ in ["when": "Tuesdays", "how": text(sentences)] }
+            }
+            if random.chance() { record["codeWord"] = "blue umbrella" }
+            if random.chance() {
+                record["notes"] = (0..<(1 + random.next(6))).map { _ in text(sentences) }.joined(separator: " ")
+            }
+            if random.chance() {
+                record["history"] = [["stage": "maintenance", "date": "2026-05-03"], ["stage": text(stages)]]
+            }
+            return Array(try! JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]))
+        }
+    }
+}
