@@ -15,10 +15,20 @@ struct PreparedTemplateTests {
         ("html", .html),
     ]
 
-    /// The bundled templates, and the benchmark's template from `Benchmarks/templates`.
+    /// The bundled templates, the benchmark's template from `Benchmarks/templates`, and
+    /// `Fixtures/prepared/adjacency.xml`, which puts fixed and record-reading blocks side by
+    /// side in every order the renderers treat specially.
     static let workspace: Workspace = {
-        let benchmarks = Golden.packageRoot.appendingPathComponent("Benchmarks/templates").path
-        return try! Workspace.load(templatesDirectory: benchmarks)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prepared-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for source in [
+            Golden.packageRoot.appendingPathComponent("Benchmarks/templates/bench-plan.xml"),
+            Golden.fixtures.appendingPathComponent("prepared/adjacency.xml"),
+        ] {
+            try! FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(source.lastPathComponent))
+        }
+        return try! Workspace.load(templatesDirectory: folder.path)
     }()
 
     @Test(
@@ -79,11 +89,14 @@ struct PreparedTemplateTests {
         let prototype = Self.workspace.planner.plan(stage: .action, data: PlanData(), isDiscreet: false)
         let prepared = try #require(PreparedTemplate(template: template, prototype: prototype, format: .html))
         var fixed = 0
+        var fixedBlocks = 0
         var varying = 0
         func count(_ parts: [PreparedTemplate.Part]) {
             for part in parts {
                 switch part {
-                case .fixed: fixed += 1
+                case .fixed(let block):
+                    fixed += block.nodes.count
+                    fixedBlocks += 1
                 case .varying: varying += 1
                 case .section(_, let parts): count(parts)
                 }
@@ -93,6 +106,8 @@ struct PreparedTemplateTests {
         // The heading with the name, the line with the id, the three data lists and the notes.
         #expect(varying == 6)
         #expect(fixed > 20)
+        // Runs of fixed nodes are copied as one.
+        #expect(fixedBlocks < fixed / 2)
     }
 
     static func firstDifference(_ left: [UInt8], _ right: [UInt8]) -> Int {
@@ -188,5 +203,14 @@ enum RecordGenerator {
             }
             return Array(try! JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]))
         }
+    }
+}
+
+@Suite("Renderer states a recording is chosen by")
+struct RendererEntryTests {
+    @Test("Each entry state's index is its place in the list of states")
+    func indexes() {
+        for (position, entry) in TextLayout.Entry.allCases.enumerated() { #expect(entry.index == position) }
+        for (position, entry) in HTMLBuffer.Entry.allCases.enumerated() { #expect(entry.index == position) }
     }
 }

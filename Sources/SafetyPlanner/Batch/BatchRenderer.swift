@@ -103,19 +103,37 @@ public struct BatchRenderer: Sendable {
     }
 }
 
-/// The prepared templates of a batch by stage, made when a stage is first met; shared by
-/// the copies of a `BatchRenderer` and safe to use from several threads.
+/// The prepared templates of a batch by stage, shared by the copies of a `BatchRenderer`
+/// and safe to use from several threads. A stage's template is prepared the second time a
+/// record at that stage is met: preparing costs more than rendering one document the
+/// ordinary way, so a batch of one record (or one per stage) does not pay for it.
 final class PreparedTemplates: @unchecked Sendable {
-    private var byStage: [Stage: PreparedTemplate?] = [:]
+    private enum State {
+        case seenOnce
+        case prepared(PreparedTemplate?)
+    }
+
+    private var byStage: [Stage: State] = [:]
     private let lock = NSLockLike()
 
+    /// The prepared template for `stage`, or nil: the first time a stage is asked for, or
+    /// when the template cannot be prepared.
     func template(for stage: Stage, make: (Stage) -> PreparedTemplate?) -> PreparedTemplate? {
-        if let found = lock.withLock({ byStage[stage] }) { return found }
-        let made = make(stage)
-        return lock.withLock {
-            if let found = byStage[stage] { return found }
-            byStage[stage] = made
-            return made
+        let state = lock.withLock { () -> State? in
+            let state = byStage[stage]
+            if state == nil { byStage[stage] = .seenOnce }
+            return state
+        }
+        switch state {
+        case nil: return nil
+        case .prepared(let prepared): return prepared
+        case .seenOnce:
+            let made = make(stage)
+            return lock.withLock {
+                if case .prepared(let found) = byStage[stage] { return found }
+                byStage[stage] = .prepared(made)
+                return made
+            }
         }
     }
 }

@@ -55,6 +55,9 @@ extension HTMLBuffer {
         var hasWrittenBlock: Bool
         var isPageBreakPending: Bool
 
+        /// The entry's place in `allCases`.
+        var index: Int { hasWrittenBlock ? (isPageBreakPending ? 2 : 1) : 0 }
+
         /// Every state a buffer can be in (a page break waits only after a block).
         static let allCases: [Entry] = [
             Entry(hasWrittenBlock: false, isPageBreakPending: false),

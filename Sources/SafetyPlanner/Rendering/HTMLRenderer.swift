@@ -105,7 +105,7 @@ public struct HTMLRenderer: Sendable {
                 buffer += "</div>\n"
                 isKeepOpen = false
             }
-            if Self.isLeadIn(node, before: position + 1 < blocks.count ? blocks[position + 1].node : nil) {
+            if Self.isLeadIn(node, before: position + 1 < blocks.count ? blocks[position + 1].leadingNode : nil) {
                 buffer.beginBlock()
                 buffer += "<div class=\"keep\">\n"
                 blocks[position].write(to: &buffer, with: self)

@@ -8,12 +8,16 @@ protocol RenderBlock {
     /// The node, for what depends on neighbours; a prepared section gives its domain
     /// with no children (neighbours never look inside a section).
     var node: DocumentNode { get }
+    /// The node the block before this one sees as what follows it (for lead-ins and page
+    /// marks): `node`, except for a run of nodes, whose first node it is.
+    var leadingNode: DocumentNode { get }
     func write(to layout: inout TextLayout, with renderer: TextRenderer)
     func write(to buffer: inout HTMLBuffer, with renderer: HTMLRenderer)
 }
 
 extension DocumentNode: RenderBlock {
     var node: DocumentNode { self }
+    var leadingNode: DocumentNode { self }
 
     func write(to layout: inout TextLayout, with renderer: TextRenderer) {
         renderer.write(self, to: &layout)

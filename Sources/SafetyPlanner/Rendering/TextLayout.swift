@@ -503,6 +503,11 @@ extension TextLayout {
 
         /// Every state a layout can be in between two outermost blocks (a separator is
         /// only ever pending after something was written).
+        /// The entry's place in `allCases`.
+        var index: Int {
+            hasWritten ? 1 + (isBlankLinePending ? 1 : 0) + (isPageBreakPending ? 2 : 0) : 0
+        }
+
         static let allCases: [Entry] = [
             Entry(hasWritten: false, isBlankLinePending: false, isPageBreakPending: false),
             Entry(hasWritten: true, isBlankLinePending: false, isPageBreakPending: false),

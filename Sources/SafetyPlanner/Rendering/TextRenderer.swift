@@ -111,7 +111,7 @@ public struct TextRenderer: Sendable {
             let start = layout.beginBlock()
             defer {
                 if let kind = Self.pageKind(
-                    of: node, before: position + 1 < blocks.count ? blocks[position + 1].node : nil)
+                    of: node, before: position + 1 < blocks.count ? blocks[position + 1].leadingNode : nil)
                 {
                     layout.endBlock(start: start, kind: kind)
                 }

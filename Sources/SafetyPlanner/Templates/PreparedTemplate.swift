@@ -68,40 +68,61 @@ final class PreparedTemplate: Sendable {
         evaluator: inout TemplateEvaluator
     ) -> [Part] {
         var parts: [Part] = []
+        var fixed: [DocumentNode] = []  // fixed nodes not yet made blocks
+        func append(_ part: Part) {
+            parts += blocks(fixed, format: format)
+            fixed.removeAll()
+            parts.append(part)
+        }
         func section(_ sectionDomain: String?, _ body: [TemplateNode], in inner: PlannedDomain?) {
             let masked =
                 plan.isDiscreet ? sectionDomain.flatMap { Discretion.isRevealing($0) ? nil : $0 } : sectionDomain
             let children = Self.parts(
                 body, depth: depth + 1, domain: inner, plan: plan, format: format, evaluator: &evaluator)
-            parts.append(.section(domain: masked, parts: children))
+            append(.section(domain: masked, parts: children))
         }
-        for node in nodes {
-            guard node.readsRecord else {
-                var evaluated = evaluator.blocks(node, depth: depth, in: domain)
-                if plan.isDiscreet { evaluated = Discretion.masked(evaluated) }
-                parts += evaluated.map { .fixed(FixedBlock($0, format: format)) }
-                continue
-            }
-            switch node {
-            case .section(let id?, let body):
-                guard let planned = plan.planned(id) else { continue }
-                section(planned.domain.id, body, in: planned)
-            case .section(nil, let body):
-                section(nil, body, in: domain)
-            case .domains(let sections):
-                for planned in plan.domains {
-                    guard let body = sections[planned.domain] else { continue }
+        func add(_ nodes: [TemplateNode], depth: Int, domain: PlannedDomain?) {
+            for node in nodes {
+                guard node.readsRecord else {
+                    let evaluated = evaluator.blocks(node, depth: depth, in: domain)
+                    fixed += plan.isDiscreet ? Discretion.masked(evaluated) : evaluated
+                    continue
+                }
+                switch node {
+                case .section(let id?, let body):
+                    guard let planned = plan.planned(id) else { continue }
                     section(planned.domain.id, body, in: planned)
+                case .section(nil, let body):
+                    section(nil, body, in: domain)
+                case .domains(let sections):
+                    for planned in plan.domains {
+                        guard let body = sections[planned.domain] else { continue }
+                        section(planned.domain.id, body, in: planned)
+                    }
+                case .conditional(let condition, let body) where !condition.readsRecord:
+                    if evaluator.holds(condition, in: domain) { add(body, depth: depth, domain: domain) }
+                default:
+                    append(.varying(node, depth: depth, domain: domain))
                 }
-            case .conditional(let condition, let body) where condition.has == nil && condition.lacks == nil:
-                if evaluator.holds(condition, in: domain) {
-                    parts += Self.parts(
-                        body, depth: depth, domain: domain, plan: plan, format: format, evaluator: &evaluator)
-                }
-            default:
-                parts.append(.varying(node, depth: depth, domain: domain))
             }
         }
+        add(nodes, depth: depth, domain: domain)
+        parts += blocks(fixed, format: format)
+        return parts
+    }
+
+    /// Consecutive fixed nodes as blocks: each run that can be written as one
+    /// (`FixedBlock.canStartRun`, `canEndRun`) one block, so a record copies one
+    /// recording for it; the nodes at its ends that look at their neighbours, single.
+    private static func blocks(_ run: [DocumentNode], format: OutputFormat) -> [Part] {
+        var start = run.startIndex
+        while start < run.endIndex && !FixedBlock.canStartRun(run[start]) { start += 1 }
+        var end = run.endIndex
+        while end > start && !FixedBlock.canEndRun(run[end - 1]) { end -= 1 }
+        if end - start < 2 { (start, end) = (run.endIndex, run.endIndex) }
+        var parts: [Part] = run[..<start].map { .fixed(FixedBlock([$0], format: format)) }
+        if start < end { parts.append(.fixed(FixedBlock(Array(run[start..<end]), format: format))) }
+        parts += run[end...].map { .fixed(FixedBlock([$0], format: format)) }
         return parts
     }
 
@@ -143,47 +164,85 @@ final class PreparedTemplate: Sendable {
     }
 }
 
-/// A node the same for every record of a prepared template, with what it writes from each
-/// state the renderer can be in before it, recorded once.
+/// A node, or a run of sibling nodes, the same for every record of a prepared template,
+/// with what it writes from each state the renderer can be in before it, recorded once.
+///
+/// A run is written as its nodes are by the sequence writers, with the state of their loop
+/// starting afresh: so its first node may not be a check item (it would join the check
+/// items before it) or a write-in (the lead-in before it waits for it), and its last may
+/// not be a check item or a paragraph (which look at what follows them). To the blocks
+/// around it a run is a transparent block (a section without a tag, `node`) that begins
+/// with its first node (`leadingNode`).
 final class FixedBlock: Sendable {
+    let nodes: [DocumentNode]
     let node: DocumentNode
+    let leadingNode: DocumentNode
     private let text: [TextLayout.Recording]
     private let html: [HTMLBuffer.Recording]
 
-    init(_ node: DocumentNode, format: OutputFormat) {
-        self.node = node
+    static func canStartRun(_ node: DocumentNode) -> Bool {
+        switch node {
+        case .checkItem, .writeIn: return false
+        default: return true
+        }
+    }
+
+    static func canEndRun(_ node: DocumentNode) -> Bool {
+        switch node {
+        case .checkItem, .paragraph: return false
+        default: return true
+        }
+    }
+
+    init(_ nodes: [DocumentNode], format: OutputFormat) {
+        precondition(
+            nodes.count == 1 || (Self.canStartRun(nodes.first!) && Self.canEndRun(nodes.last!)),
+            "a run that depends on its neighbours")
+        self.nodes = nodes
+        self.node = nodes.count == 1 ? nodes[0] : .section(domain: nil, children: [])
+        self.leadingNode = nodes[0]
         switch format {
         case .text(let width, _, _):
             let renderer = TextRenderer(width: width)
             text = TextLayout.Entry.allCases.map { entry in
-                TextLayout.record(width: renderer.width, from: entry) { renderer.write(node, to: &$0) }
+                TextLayout.record(width: renderer.width, from: entry) { layout in
+                    if nodes.count == 1 {
+                        renderer.write(nodes[0], to: &layout)
+                    } else {
+                        renderer.write(nodes, to: &layout)
+                    }
+                }
             }
             html = []
         case .html, .pdf:
             let renderer = HTMLRenderer()
             html = HTMLBuffer.Entry.allCases.map { entry in
-                HTMLBuffer.record(from: entry) { renderer.write(node, to: &$0) }
+                HTMLBuffer.record(from: entry) { buffer in
+                    if nodes.count == 1 {
+                        renderer.write(nodes[0], to: &buffer)
+                    } else {
+                        renderer.write(nodes, to: &buffer)
+                    }
+                }
             }
             text = []
         }
     }
 
     func write(to layout: inout TextLayout, with renderer: TextRenderer) {
-        guard !text.isEmpty, layout.width == renderer.width, let entry = layout.entry,
-            let index = TextLayout.Entry.allCases.firstIndex(of: entry)
-        else {
-            renderer.write(node, to: &layout)
+        guard !text.isEmpty, layout.width == renderer.width, let entry = layout.entry else {
+            if nodes.count == 1 { renderer.write(node, to: &layout) } else { renderer.write(nodes, to: &layout) }
             return
         }
-        layout.replay(text[index])
+        layout.replay(text[entry.index])
     }
 
     func write(to buffer: inout HTMLBuffer, with renderer: HTMLRenderer) {
-        guard !html.isEmpty, let index = HTMLBuffer.Entry.allCases.firstIndex(of: buffer.entry) else {
-            renderer.write(node, to: &buffer)
+        guard !html.isEmpty else {
+            if nodes.count == 1 { renderer.write(node, to: &buffer) } else { renderer.write(nodes, to: &buffer) }
             return
         }
-        buffer.replay(html[index])
+        buffer.replay(html[buffer.entry.index])
     }
 }
 
@@ -199,6 +258,11 @@ enum PreparedBlock: RenderBlock {
         case .node(let node): return node
         case .section(let domain, _): return .section(domain: domain, children: [])
         }
+    }
+
+    var leadingNode: DocumentNode {
+        if case .fixed(let block) = self { return block.leadingNode }
+        return node
     }
 
     func write(to layout: inout TextLayout, with renderer: TextRenderer) {

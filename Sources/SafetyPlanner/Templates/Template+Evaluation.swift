@@ -16,7 +16,9 @@ extension Template {
 struct TemplateEvaluator {
     let plan: Plan
     /// Values bound by enclosing `<list as=…>`.
-    private var bindings: [String: DataValue] = [:]
+    /// (A list, innermost last: there are one or two, and a list is cheaper to push to and
+    /// search than a dictionary is to copy and hash.)
+    private var bindings: [(name: String, value: DataValue)] = []
     /// The domain of the enclosing domain section.
     private var domain: PlannedDomain?
 
@@ -248,12 +250,14 @@ struct TemplateEvaluator {
         if let path = list.path {
             let elements = lookup(path)?.elements ?? []
             if elements.isEmpty { return blocks(list.empty, depth: depth) }
-            let saved = bindings
+            let name = list.binding!
+            bindings.append((name, .list([])))
+            bodies.reserveCapacity(elements.count)
             for element in elements {
-                bindings[list.binding!] = element
+                bindings[bindings.count - 1].value = element
                 bodies.append(blocks(list.items[0], depth: depth))
             }
-            bindings = saved
+            bindings.removeLast()
         } else {
             bodies = list.items.map { blocks($0, depth: depth) }
         }
@@ -286,6 +290,7 @@ struct TemplateEvaluator {
 
     private func inlines(_ parts: [TemplateInline]) -> [Inline] {
         var output: [Inline] = []
+        output.reserveCapacity(parts.count)
         for part in parts { appendInline(part, to: &output) }
         return output
     }
@@ -329,7 +334,7 @@ struct TemplateEvaluator {
     /// The value at a path: a list binding first, then the plan's values.
     private func lookup(_ path: DataPath) -> DataValue? {
         guard let first = path.components.first else { return nil }
-        var value = bindings[first] ?? plan.values[first]
+        var value = bindings.last(where: { $0.name == first })?.value ?? plan.values[first]
         for component in path.components.dropFirst() {
             value = value?[component]
         }
