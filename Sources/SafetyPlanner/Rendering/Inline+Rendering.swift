@@ -63,12 +63,27 @@ extension Array where Element == Inline {
         return text
     }
 
+    /// `text` with each space that is a character of its own made `TextLayout.phoneJoiner`:
+    /// byte by byte when the text is ASCII (every space is then a character of its own).
+    static func joiningSpaces(_ text: String) -> String {
+        var text = text
+        let joiner = UInt8(ascii: "\u{1F}")
+        let joined = text.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = byte == 0x20 ? joiner : byte }
+                return bytes.count
+            }
+        }
+        return joined ?? text.replacing(" ", with: String(TextLayout.phoneJoiner))
+    }
+
     /// Appends the sanitized plain text to `text`.
     func appendSanitizedPlainText(to text: inout String, joiningPhones: Bool = false) {
         for inline in self {
             switch inline {
             case .phone(let string) where joiningPhones:
-                text += string.sanitized.replacing(" ", with: String(TextLayout.phoneJoiner))
+                text += Self.joiningSpaces(string.sanitized)
             case .text(let string), .phone(let string), .address(let string):
                 text += string.sanitized
             case .emphasis(let children), .strong(let children):

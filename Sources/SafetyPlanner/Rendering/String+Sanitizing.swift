@@ -18,6 +18,10 @@ extension String {
         if isPlain == true {
             return self
         }
+        // Then over UTF-8 bytes for other text: names such as Zoë or 李 need nothing either.
+        if utf8.withContiguousStorageIfAvailable(hasNothingToSanitize) == true {
+            return self
+        }
         guard unicodeScalars.contains(where: { $0.needsSanitizing }) else {
             return self
         }
@@ -40,7 +44,7 @@ extension String {
 
 extension Unicode.Scalar {
     /// Whether `String.sanitized` changes this scalar (removes or replaces it).
-    fileprivate var needsSanitizing: Bool {
+    var needsSanitizing: Bool {
         self == "\r" || self == "\u{2028}" || self == "\u{2029}" || isRemovedBySanitizing
     }
 
@@ -97,6 +101,47 @@ func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     while index < count {
         if !isPlain(bytes[index]) { return false }
         index += 1
+    }
+    return true
+}
+
+/// Whether the valid UTF-8 `bytes` hold no scalar `String.sanitized` changes
+/// (`Unicode.Scalar.needsSanitizing`), decided from the bytes without decoding scalars.
+///
+/// May answer false for text that needs nothing (the caller then looks scalar by scalar),
+/// never true for text that needs something: ASCII controls and DEL; C1 controls (C2 80–9F);
+/// U+061C (D8 9C); U+200E, U+200F, U+2028–U+202E (E2 80 8E, 8F, A8–AE); U+2066–U+2069
+/// (E2 81 A6–A9); U+FDD0–U+FDEF (EF B7 90–AF); and every code point ending in FFFE or FFFF
+/// (EF BF BE–BF, or a four-byte sequence whose last three bytes are x F BF BE–BF).
+func hasNothingToSanitize(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    var index = 0
+    while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F { return false }
+            index += 1
+            continue
+        }
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        guard index + length <= count else { return false }
+        let second = bytes[index + 1]
+        switch length {
+        case 2:
+            if byte == 0xC2 && second <= 0x9F { return false }
+            if byte == 0xD8 && second == 0x9C { return false }
+        case 3:
+            let third = bytes[index + 2]
+            if byte == 0xE2 && second == 0x80 && (third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)) {
+                return false
+            }
+            if byte == 0xE2 && second == 0x81 && (0xA6...0xA9).contains(third) { return false }
+            if byte == 0xEF && second == 0xB7 && (0x90...0xAF).contains(third) { return false }
+            if byte == 0xEF && second == 0xBF && third >= 0xBE { return false }
+        default:
+            if second & 0x0F == 0x0F && bytes[index + 2] == 0xBF && bytes[index + 3] >= 0xBE { return false }
+        }
+        index += length
     }
     return true
 }

@@ -95,8 +95,11 @@ struct TextLayout {
     /// is written on a line of its own and what follows is not indented further, so no
     /// line is ever wider than `width`, however deep the nesting.
     mutating func pushIndent(first: String, rest: String) {
-        let firstWidth = DisplayWidth.of(first)
-        let restWidth = DisplayWidth.of(rest)
+        pushIndent(first: first, rest: rest, firstWidth: DisplayWidth.of(first), restWidth: DisplayWidth.of(rest))
+    }
+
+    /// `pushIndent(first:rest:)` with the widths of `first` and `rest` already known.
+    mutating func pushIndent(first: String, rest: String, firstWidth: Int, restWidth: Int) {
         var widestUsed = 0
         for indent in indents {
             widestUsed += Swift.max(indent.firstWidth, indent.restWidth)
@@ -120,6 +123,15 @@ struct TextLayout {
             endLine()
         }
         indents.removeLast()
+    }
+
+    /// Writes one line of `count` copies of an ASCII `byte` (a rule of `=`, `-` or `_`),
+    /// known to fit.
+    mutating func writeLine(repeating byte: UInt8, count: Int) {
+        beginLine()
+        bytes.append(contentsOf: repeatElement(byte, count: Swift.max(0, count)))
+        trimTrailingSpaces()
+        endLine()
     }
 
     /// Writes one line of text that is known to fit.

@@ -160,9 +160,9 @@ public struct TextRenderer: Sendable {
             guard content.hasVisibleContent else { return }
             let widest = layout.writeWrapped(content.textForWrapping)
             if level <= 1 {
-                layout.writeLine(String(repeating: "=", count: widest))
+                layout.writeLine(repeating: UInt8(ascii: "="), count: widest)
             } else if level == 2 {
-                layout.writeLine(String(repeating: "-", count: widest))
+                layout.writeLine(repeating: UInt8(ascii: "-"), count: widest)
             }
 
         case .paragraph(let content):
@@ -180,9 +180,10 @@ public struct TextRenderer: Sendable {
                 if position > 0 && !isCompact {
                     layout.requestBlankLine()
                 }
-                let marker = ordered ? "\(position + 1). " : "- "
+                let marker = ordered ? Self.numberMarker(position + 1) : Self.bulletMarker
                 let start = layout.beginBlock()
-                layout.pushIndent(first: marker, rest: String(repeating: " ", count: marker.count))
+                layout.pushIndent(
+                    first: marker.first, rest: marker.rest, firstWidth: marker.width, restWidth: marker.width)
                 write(item, to: &layout)
                 layout.popIndent()
                 layout.endBlock(start: start, kind: .whole)
@@ -247,9 +248,26 @@ public struct TextRenderer: Sendable {
     /// Writes `count` lines of underscores as wide as the available width.
     private func writeRules(count: Int, to layout: inout TextLayout) {
         guard count > 0 else { return }
-        let rule = String(repeating: "_", count: layout.availableWidth)
+        let width = layout.availableWidth
         for _ in 0..<count {
-            layout.writeLine(rule)
+            layout.writeLine(repeating: UInt8(ascii: "_"), count: width)
         }
+    }
+
+    /// A list item's marker, the indent of its later lines (as wide), and their width.
+    typealias Marker = (first: String, rest: String, width: Int)
+
+    static let bulletMarker: Marker = ("- ", "  ", 2)
+
+    /// The first 99 numbered markers, made once.
+    private static let numberMarkers: [Marker] = (1...99).map(makeNumberMarker)
+
+    private static func makeNumberMarker(_ number: Int) -> Marker {
+        let first = "\(number). "
+        return (first, String(repeating: " ", count: first.utf8.count), first.utf8.count)
+    }
+
+    static func numberMarker(_ number: Int) -> Marker {
+        number <= numberMarkers.count ? numberMarkers[number - 1] : makeNumberMarker(number)
     }
 }
