@@ -256,25 +256,45 @@ struct TextLayout {
     private static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
         end: Int, asciiWidth: Int, isASCII: Bool, hasCarriageReturn: Bool, hasJoiner: Bool
     ) {
-        var index = start
-        var width = 0
-        var isASCII = true
-        var hasCarriageReturn = false
-        var hasJoiner = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 { break }
-            if byte >= 0x80 {
-                isASCII = false
-            } else if byte == 0x0D {
-                hasCarriageReturn = true
-            } else if byte >= 0x20 && byte < 0x7F || byte == 0x1F {
-                if byte == 0x1F { hasJoiner = true }
-                width += 1
+        byteClasses.withUnsafeBufferPointer { classes in
+            var index = start
+            var width = 0
+            var seen: UInt8 = 0
+            while index < bytes.count {
+                let byteClass = classes[Int(bytes[index])]
+                if byteClass & ByteClass.separator != 0 { break }
+                width &+= Int(byteClass & ByteClass.column)
+                seen |= byteClass
+                index &+= 1
             }
-            index += 1
+            return (
+                index, width, seen & ByteClass.nonASCII == 0, seen & ByteClass.carriageReturn != 0,
+                seen & ByteClass.joiner != 0
+            )
         }
-        return (index, width, isASCII, hasCarriageReturn, hasJoiner)
+    }
+
+    /// What a byte is to `scanWord`, as bits.
+    private enum ByteClass {
+        /// Takes one column: printable ASCII and the phone joiner (must be bit 0).
+        static let column: UInt8 = 1
+        /// Ends a word: space, newline, tab.
+        static let separator: UInt8 = 2
+        static let nonASCII: UInt8 = 4
+        static let carriageReturn: UInt8 = 8
+        static let joiner: UInt8 = 16
+    }
+
+    /// `ByteClass` bits of every byte value (other ASCII controls take no column).
+    private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        switch value {
+        case 0x20, 0x0A, 0x09: return ByteClass.separator
+        case 0x0D: return ByteClass.carriageReturn
+        case 0x1F: return ByteClass.column | ByteClass.joiner
+        case 0x21..<0x7F: return ByteClass.column
+        case 0x80...: return ByteClass.nonASCII
+        default: return 0
+        }
     }
 
     /// `writeWrapped` for the common case, over UTF-8 bytes instead of `Character`s: text
