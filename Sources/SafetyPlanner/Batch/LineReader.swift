@@ -84,16 +84,15 @@ package struct LineReader: ~Copyable {
         }
     }
 
+    /// Where the next newline is in the bytes held, found with `memchr`.
     private func firstNewline() -> Int? {
-        var index = start
-        while index < end {
-            if buffer[index] == UInt8(ascii: "\n") { return index }
-            index += 1
+        guard start < end else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, end - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        return nil
     }
 
-    /// Moves the unread bytes to the front, grows the buffer if a line fills it, and reads.
     private mutating func fill() throws(Failure) {
         if start > 0 {
             let count = end - start
