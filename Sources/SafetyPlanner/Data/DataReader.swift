@@ -22,9 +22,10 @@ struct DataReader {
     var errors: [DataError] = []
     /// The last position worked out, to count lines and columns from.
     var mark: (offset: Int, line: Int, column: Int)
-    /// The members and elements read so far of the records and lists being read, a stack.
-    var members: [Member] = []
+    /// The elements read so far of the lists being read, a stack.
     var elements: [DataValue] = []
+    /// The UTF-8 of a string with escapes, as it is decoded.
+    var decoded: [UInt8] = []
 
     /// Reads one JSON document and validates it against `shape`; returns the validated
     /// value (nil for `null` or a value of the wrong type) and the problems found.
@@ -44,6 +45,8 @@ struct DataReader {
         start = hasByteOrderMark ? 3 : 0
         index = start
         mark = (start, 1, 1)
+        // Enough for a usual record, so that the stack is not grown element by element.
+        elements.reserveCapacity(32)
     }
 
     private mutating func readDocument(_ shape: ReadingShape) throws(SyntaxError) -> (DataValue?, [DataError]) {
@@ -151,8 +154,9 @@ struct DataReader {
     {
         try enter()
         index += 1  // {
-        let base = members.count
-        defer { members.removeSubrange(base...) }
+        // Room for every field: a record rarely has unknown keys, and a dictionary that grows
+        // hashes its keys again.
+        var values = record.emptyRecord
         // The fields read so far, for duplicates; and the unknown keys, compared directly while few.
         var seenFields = SmallBitSet()
         var unknownKeys: [String] = []
@@ -161,7 +165,7 @@ struct DataReader {
         if current == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .record([:])
+            return .record(values)
         }
         while true {
             skipWhitespace()
@@ -179,7 +183,7 @@ struct DataReader {
             let key: String
             let field: Int?
             if case .plain(let range, isASCII: true) = token, record.hasASCIIKeys {
-                field = record.field(named: UnsafeBufferPointer(rebasing: bytes[range]))
+                field = record.field(named: range, in: bytes)
                 key = field.map { record.fields[$0].name } ?? Self.string(token, in: bytes)
             } else {
                 key = Self.string(token, in: bytes)
@@ -204,7 +208,7 @@ struct DataReader {
                 _ = try skipValue()
             } else if let field {
                 if let value = try readValue(record.fieldShapes[field], path: memberPath) {
-                    members.append(Member(key: key, value: value))
+                    values[key] = value
                 }
             } else {
                 problem(at: keyStart, path: memberPath(), DataRules.unknownKeyMessage(key, fields: record.fields))
@@ -217,8 +221,6 @@ struct DataReader {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
-                var values = [String: DataValue](minimumCapacity: members.count - base)
-                for member in members[base...] { values[member.key] = member.value }
                 return .record(values)
             case nil:
                 throw error("unexpected end of file inside an object")
@@ -458,6 +460,7 @@ struct DataReader {
     /// Finds where a run of a string's bytes ends: the offset of the first quote, backslash
     /// or control character from `start` (or the end of the input), and whether the bytes
     /// before it are ASCII. Eight bytes are looked at a time while none of them ends the run.
+    @inline(__always)
     private static func scanRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, isASCII: Bool) {
         let count = bytes.count
         var index = start
@@ -499,7 +502,8 @@ struct DataReader {
 
     /// Reads the rest of a string from its first escape, at the index.
     private mutating func readEscapedString(open: Int, runStart: Int) throws(SyntaxError) -> String {
-        var text: [UInt8] = []
+        decoded.removeAll(keepingCapacity: true)
+        decoded.reserveCapacity(1024)
         var runStart = runStart
         while true {
             let (end, _) = Self.scanRun(bytes, from: index)
@@ -508,15 +512,19 @@ struct DataReader {
             switch bytes[end] {
             case UInt8(ascii: "\""):
                 try validate(runStart..<index, open: open)
-                text.append(contentsOf: bytes[runStart..<index])
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
-                return text.withUnsafeBufferPointer { String(copying: UTF8Span(unchecked: $0.span)) }
+                return decoded.withUnsafeBufferPointer { String(copying: UTF8Span(unchecked: $0.span)) }
             case UInt8(ascii: "\\"):
                 try validate(runStart..<index, open: open)
-                text.append(contentsOf: bytes[runStart..<index])
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 let scalar = try readEscape()
-                text.append(contentsOf: scalar.utf8)
+                if scalar.isASCII {
+                    decoded.append(UInt8(scalar.value))
+                } else {
+                    decoded.append(contentsOf: scalar.utf8)
+                }
                 runStart = index
             default:
                 throw error("a control character must be escaped inside a string")
@@ -580,12 +588,6 @@ struct DataReader {
         }
         return value
     }
-}
-
-/// A key of a record being read, and its value.
-struct Member {
-    var key: String
-    var value: DataValue
 }
 
 /// A set of small non-negative integers (field indices): a word for the first 64, a `Set` beyond.
