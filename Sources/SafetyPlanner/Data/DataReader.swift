@@ -446,7 +446,7 @@ struct DataReader {
         guard end < bytes.count else { throw error("unterminated string", at: open) }
         switch bytes[end] {
         case UInt8(ascii: "\\"):
-            return .decoded(try readEscapedString(open: open, runStart: open + 1))
+            return .decoded(try readEscapedString(open: open, runStart: open + 1, isASCII: isASCII))
         case UInt8(ascii: "\""):
             let range = (open + 1)..<end
             if !isASCII { try validate(range, open: open) }
@@ -500,23 +500,22 @@ struct DataReader {
         return (index, bits & 0x8080_8080_8080_8080 == 0)
     }
 
-    /// Reads the rest of a string from its first escape, at the index.
-    private mutating func readEscapedString(open: Int, runStart: Int) throws(SyntaxError) -> String {
+    /// Reads the rest of a string from its first escape, at the index; the run before it
+    /// starts at `runStart` and is ASCII or not as `isASCII` says.
+    private mutating func readEscapedString(open: Int, runStart: Int, isASCII: Bool) throws(SyntaxError) -> String {
         decoded.removeAll(keepingCapacity: true)
-        decoded.reserveCapacity(1024)
-        var runStart = runStart
+        decoded.reserveCapacity(512)
+        var (runStart, isASCII) = (runStart, isASCII)
         while true {
-            let (end, _) = Self.scanRun(bytes, from: index)
-            index = end
-            guard end < bytes.count else { throw error("unterminated string", at: open) }
-            switch bytes[end] {
+            guard index < bytes.count else { throw error("unterminated string", at: open) }
+            switch bytes[index] {
             case UInt8(ascii: "\""):
-                try validate(runStart..<index, open: open)
+                if !isASCII { try validate(runStart..<index, open: open) }
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 return decoded.withUnsafeBufferPointer { String(copying: UTF8Span(unchecked: $0.span)) }
             case UInt8(ascii: "\\"):
-                try validate(runStart..<index, open: open)
+                if !isASCII { try validate(runStart..<index, open: open) }
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 let scalar = try readEscape()
@@ -526,6 +525,7 @@ struct DataReader {
                     decoded.append(contentsOf: scalar.utf8)
                 }
                 runStart = index
+                (index, isASCII) = Self.scanRun(bytes, from: index)
             default:
                 throw error("a control character must be escaped inside a string")
             }
