@@ -71,6 +71,96 @@ struct OnePassDataReadingTests {
         }
     }
 
+    /// Text that ends, escapes or breaks UTF-8 at every place within and across the eight
+    /// bytes the reader looks at at once.
+    static let strings: [String] = {
+        var pieces = [
+            "", "a", "abcdefg", "abcdefgh", "abcdefghi", "Zoë", "Tomás Andersen", "日本語のテキスト", "😀x",
+            #"\""#, #"a\\b"#, #"\u00e9"#, #"\ud83d\ude00"#, #"\u0000"#, #"\/\b\f\n\r\t"#,
+            #"\ud83d"#, #"\ude00"#, #"\ud83d\u0041"#, #"\u12"#, #"\x"#, "\u{7F}", "\u{1F}", "\u{9}",
+        ]
+        for length in 0..<20 {
+            let run = String(repeating: "x", count: length)
+            pieces += [run + #"\n"#, run + "é", run + "\u{1}", run + "\\", run + #"\u00e9"# + run]
+        }
+        return pieces
+    }()
+
+    /// Bytes that are not UTF-8, or only nearly: stray, overlong, surrogate, too large, cut short.
+    static let invalidUTF8: [[UInt8]] = [
+        [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC3], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF],
+        [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xEF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x9F, 0x98],
+        [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFE], [0xFF], [0xC3, 0xA9, 0xA9],
+    ]
+
+    @Test("Text, keys and escapes at every offset; bytes that are not UTF-8")
+    func textAndKeys() {
+        var inputs: [[UInt8]] = []
+        for text in Self.strings {
+            inputs.append(Array(#"{"notes": "\#(text)", "id": "\#(text)\#(text)"}"#.utf8))
+            inputs.append(Array(#"{"\#(text)": "x", "goals": ["\#(text)", 1, "\#(text)"]}"#.utf8))
+            inputs.append(Array(#"{"client": {"name": "\#(text)", "\#(text)": 1, "age": 1}}"#.utf8))
+        }
+        for bad in Self.invalidUTF8 {
+            for prefix in ["", "a", "abcdefg", "abcdefghijk"] {
+                for suffix in ["", "b", "abcdefghij", #"\n"#, "\u{1}"] {
+                    for template in [#"{"notes": "P"#, #"{"P"#, #"{"goals": [1, "P"#, #"{"notes": 1, "x": "P"#] {
+                        let parts = template.split(separator: "P", omittingEmptySubsequences: false)
+                        let open = Array(parts[0].utf8) + Array(prefix.utf8)
+                        inputs.append(open + bad + Array((suffix + #"": 1}"#).utf8))
+                        inputs.append(open + bad + Array((suffix + #"""#).utf8))
+                    }
+                }
+            }
+        }
+        // Keys: escaped, equal to a known key only as Unicode text, or many unknown ones.
+        inputs += [
+            #"{"st\u0061ge": "action", "stage": "action", "\u0069d": "1"}"#,
+            #"{"\u212A": 1, "K": 2, "\u212A": 3, "e\u0301": 1, "\u00e9": 2}"#,
+            #"{"client": {"nam\u0065": "A", "name": "B", "na\u006De": 7}}"#,
+            #"{"copingStrategies": ["a"], "copingStrategie": 1, "copingStrategiesX": 1}"#,
+            "\u{FEFF}{\n\"stage\": \"ready\",\n  \"date\": 5}",
+            "\u{FEFF}\u{FEFF}{}", "{\"notes\": \"a\"}\u{FEFF}",
+            "{\"\u{212A}\": 1, \"K\": 2, \"e\u{301}\": 1, \"\u{E9}\": 2, \"\u{212A}\": 3}",
+        ].map { Array($0.utf8) }
+        inputs.append(
+            Array(("{" + (0..<40).map { #""k\#($0 % 23)": \#($0)"# }.joined(separator: ", ") + "}").utf8))
+        for bytes in inputs {
+            #expect(Self.onePass(bytes) == Self.twoPass(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
+    @Test("Records as the benchmark writes them, and their mutations")
+    func benchmarkRecords() {
+        let record = Array(
+            (#"{"id":"C000001","stage":"maintenance","client":{"name":"Ivan Silva","language":"en"},"#
+                + #""supports":[{"name":"Omar Rossi","relation":"coworker","phone":"+1 353-574-6042"},"#
+                + #"{"name":"Tomás Andersen","relation":"father","phone":"+1 251-616-5867"}],"#
+                + #""safePlaces":[{"name":"Harbor House","address":"2912 Elm St, Bridgeport"}],"#
+                + #""goals":["Renew my ID card and store a copy with a friend"],"#
+                + #""notes":"Needs an \"interpreter\" for court dates.\nWas 'not sure' & called the sponsor."}"#)
+                .utf8)
+        #expect(Self.onePass(record) == Self.twoPass(record))
+        let alphabet = Array(#"{}[]:,"\ 0123456789-enultrsfa.eE+"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xE2, 0xFF]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            var bytes = record
+            for _ in 0..<(1 + next(3)) {
+                let position = next(bytes.count)
+                switch next(3) {
+                case 0: bytes.remove(at: position)
+                case 1: bytes.insert(bytes[position], at: position)
+                default: bytes[position] = alphabet[next(alphabet.count)]
+                }
+            }
+            #expect(Self.onePass(bytes) == Self.twoPass(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
     @Test("Mutations of a record: bytes deleted, repeated and replaced")
     func mutations() {
         let base = Array(

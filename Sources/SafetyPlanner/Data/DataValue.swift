@@ -3,7 +3,10 @@
 /// Numbers arrive here as text (an age is printed, never computed with), absent keys
 /// and `null` are simply not in the record, and empty text counts as absent, so
 /// `if has="…"` and write-in lines agree about what is missing.
-public indirect enum DataValue: Equatable, Sendable {
+///
+/// Not `indirect`: every payload is already a reference (a string, an array or a
+/// dictionary), so a value needs no box of its own on the heap.
+public enum DataValue: Equatable, Sendable {
     case text(String)
     case list([DataValue])
     case record([String: DataValue])
