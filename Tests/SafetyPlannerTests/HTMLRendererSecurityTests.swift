@@ -1,5 +1,6 @@
-import SafetyPlanner
 import Testing
+
+@testable import SafetyPlanner
 
 @Suite("HTMLRenderer: hostile data")
 struct HTMLRendererSecurityTests {
@@ -110,5 +111,40 @@ struct HTMLRendererSecurityTests {
         // No tag has an event-handler attribute (`on…=`).
         let tags = html.split(separator: "<").map { $0.prefix { $0 != ">" } }
         #expect(!tags.contains { $0.split(separator: " ").dropFirst().contains { $0.hasPrefix("on") } })
+    }
+}
+
+@Suite("tel: links built over bytes agree with the rule written over scalars")
+struct TelephoneURITests {
+    /// The rule as first written, over the sanitized string's scalars.
+    static func reference(_ number: String) -> String? {
+        var digits = ""
+        var hasPlus = false
+        for scalar in number.sanitized.unicodeScalars {
+            switch scalar {
+            case "0"..."9": digits.unicodeScalars.append(scalar)
+            case "+" where digits.isEmpty && !hasPlus: hasPlus = true
+            case " ", "-", ".", "(", ")": continue
+            default: return nil
+            }
+        }
+        guard (1...15).contains(digits.count) else { return nil }
+        return "tel:" + (hasPlus ? "+" : "") + digits
+    }
+
+    @Test("Numbers, near-numbers and hostile strings")
+    func agree() {
+        var numbers = [
+            "1-888-373-7888", "+1 (888) 373-7888", "233733", "988", "911", "", "+", "++1", "1+2", "+ 1", "0",
+            "1234567890123456", "123456789012345", "+123456789012345", "javascript:alert(1)", "Text HOME to 741741",
+            "５５５", "(510) 555\u{202E}0121", "555\u{1B}0100", "555\u{0301}0100", "+1 555 0100 ext. 2", "1.2.3",
+            "١٢٣", "555 0100\r\n", "\t555",
+        ]
+        // Every printable ASCII character, and a few others, in a plausible number.
+        numbers += (0x20...0x7E).map { "+1 55\(Character(Unicode.Scalar($0)!))5 0100" }
+        numbers += ["é", "\u{85}", "\u{2028}", "👩‍👧"].map { "555\($0)0100" }
+        for number in numbers {
+            #expect(HTMLRenderer.telephoneURI(number) == Self.reference(number), "\(number.debugDescription)")
+        }
     }
 }

@@ -276,22 +276,37 @@ public struct HTMLRenderer: Sendable {
     /// gives `tel:+18883737888`; `javascript:alert(1)` and `Text HOME to 741741` give
     /// `nil`, and are shown as plain text.
     static func telephoneURI(_ number: String) -> String? {
-        var digits = ""
-        var hasPlus = false
-        for scalar in number.sanitized.unicodeScalars {
-            switch scalar {
-            case "0"..."9":
-                digits.unicodeScalars.append(scalar)
-            case "+" where digits.isEmpty && !hasPlus:
-                hasPlus = true
-            case " ", "-", ".", "(", ")":
-                continue
-            default:
-                return nil
+        var number = number.sanitized
+        return number.withUTF8 { bytes -> String? in
+            // Over UTF-8 bytes: every byte kept or allowed is ASCII, so any other byte
+            // (part of a non-ASCII scalar) refuses the number, as the scalar would.
+            var digits = 0
+            var hasPlus = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    digits += 1
+                case UInt8(ascii: "+") where digits == 0 && !hasPlus:
+                    hasPlus = true
+                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"):
+                    continue
+                default:
+                    return nil
+                }
+            }
+            guard (1...15).contains(digits) else { return nil }
+            let prefix: StaticString = "tel:+"
+            let prefixCount = hasPlus ? 5 : 4
+            return String(unsafeUninitializedCapacity: prefixCount + digits) { uri in
+                for index in 0..<prefixCount { uri[index] = prefix.utf8Start[index] }
+                var count = prefixCount
+                for byte in bytes where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    uri[count] = byte
+                    count += 1
+                }
+                return count
             }
         }
-        guard (1...15).contains(digits.count) else { return nil }
-        return "tel:" + (hasPlus ? "+" : "") + digits
     }
 
     /// The class for a section of `domain`: `domain-` and the domain lowercased, with
