@@ -17,6 +17,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // glibc's mallopt for `batch` (no library to link: it is part of the C library).
+        .systemLibrary(name: "CMalloc"),
         .target(name: "SafeXML", dependencies: ["CLibXML2"]),
         .target(
             name: "SafetyPlanner",
@@ -27,6 +29,7 @@ let package = Package(
             name: "safetyplan",
             dependencies: [
                 "SafetyPlanner",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

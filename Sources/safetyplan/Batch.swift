@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Dispatch
 import SafetyPlanner
 
@@ -65,6 +66,13 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
+        #if canImport(Glibc)
+            // Records are rendered a group at a time, and each group's memory is freed
+            // before the next: by default glibc hands the top of the heap back to the
+            // kernel every time and the next group faults it in again (10 000 documents:
+            // 15 000 minor page faults, 1 600 with this).
+            mallopt(M_TRIM_THRESHOLD, 64 << 20)
+        #endif
         var summary = BatchSummary()
         try Run.guarded {
             let workspace = try Workspace.load(
