@@ -97,7 +97,7 @@ struct PreparedTemplateTests {
                 case .fixed(let block):
                     fixed += block.nodes.count
                     fixedBlocks += 1
-                case .varying: varying += 1
+                case .varying, .emitted: varying += 1
                 case .section(_, let parts): count(parts)
                 }
             }
@@ -122,7 +122,7 @@ enum RecordGenerator {
     static let names = [
         "Maya", "Zoë Ng", "José García", "李小龙", "Grandma Rose", "Aunt Denise Walker", "<b>Sam</b> & Co",
         "Averyveryveryverylongnamewithoutanyspacesatallthatmustbebroken", "Rosa\u{202E}evil", "Ms. Okafor",
-        "Dee \u{1B}[2J", "",
+        "Dee \u{1B}[2J", "", "   ", "\u{200B}\u{2060}",
     ]
     static let sentences = [
         "Go to school every day this week.",
@@ -132,6 +132,7 @@ enum RecordGenerator {
         "Emoji 👩‍👧 and combining e\u{301} stay whole; 長い言葉も折り返す。",
         "Save $20 each payday for my own place & a phone of my own.",
         "Line one\nline two\r\nline three.",
+        " \t ",
     ]
     static let stages = ["pre-contemplation", "contemplation", "preparation", "action", "maintenance"]
 

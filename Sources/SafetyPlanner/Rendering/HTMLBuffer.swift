@@ -31,9 +31,15 @@ struct HTMLBuffer {
         hasWrittenBlock = true
     }
 
-    /// Appends markup written by the renderer itself (never data).
-    static func += (buffer: inout HTMLBuffer, markup: String) {
-        buffer.bytes.append(contentsOf: markup.utf8)
+    /// Appends markup written by the renderer itself (never data), from its UTF-8 bytes
+    /// in the program (a literal is copied without going through `String`).
+    static func += (buffer: inout HTMLBuffer, markup: StaticString) {
+        buffer.bytes.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+    }
+
+    /// Appends markup made by the renderer itself (never data).
+    mutating func appendMarkup(_ markup: String) {
+        bytes.append(contentsOf: markup.utf8)
     }
 
     /// Appends data as HTML text: sanitized (`String.sanitized`), escaped

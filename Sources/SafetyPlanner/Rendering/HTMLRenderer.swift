@@ -59,12 +59,12 @@ public struct HTMLRenderer: Sendable {
             """
         buffer.appendText(title)
         buffer += "</title>\n<style>\n"
-        buffer += Self.stylesheet
+        buffer.appendMarkup(Self.stylesheet)
         buffer += "</style>\n</head>\n<body>\n<main>\n"
     }
 
     /// What closes every page.
-    static let pageEnd = "</main>\n</body>\n</html>\n"
+    static let pageEnd: StaticString = "</main>\n</body>\n</html>\n"
 
     /// Writes a sequence of blocks, grouping consecutive check items in one checklist.
     ///
@@ -260,13 +260,16 @@ public struct HTMLRenderer: Sendable {
                 buffer += "</span>"
             case .blank(let width):
                 guard width > 0 else { continue }
-                buffer += "<span class=\"blank \(Self.blankClassName(width: width))\"></span>"
+                buffer.appendMarkup("<span class=\"blank \(Self.blankClassName(width: width))\"></span>")
             }
         }
     }
 
     /// `<h1>`…`<h6>` and their end tags (with the newline after them).
-    static let headingTags: [(open: String, close: String)] = (1...6).map { ("<h\($0)>", "</h\($0)>\n") }
+    static let headingTags: [(open: StaticString, close: StaticString)] = [
+        ("<h1>", "</h1>\n"), ("<h2>", "</h2>\n"), ("<h3>", "</h3>\n"), ("<h4>", "</h4>\n"), ("<h5>", "</h5>\n"),
+        ("<h6>", "</h6>\n"),
+    ]
 
     /// The `tel:` URI for a phone number, or `nil` when it should not be a link.
     ///

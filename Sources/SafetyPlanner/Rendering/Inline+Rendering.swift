@@ -16,22 +16,26 @@ extension Array where Element == Inline {
         contains { inline in
             switch inline {
             case .text(let string), .phone(let string), .address(let string):
-                // Fast path: printable ASCII other than a space is never removed by
-                // `sanitized` and always visible; text that is all ASCII without it shows
-                // nothing.
-                switch Self.asciiVisibility(string) {
-                case true?: true
-                case false?: false
-                case nil:
-                    string.sanitized.unicodeScalars.contains { scalar in
-                        !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
-                            && DisplayWidth.of(scalar) > 0
-                    }
-                }
+                Self.isVisible(string)
             case .emphasis(let children), .strong(let children):
                 children.hasVisibleContent
             case .blank(let width):
                 width > 0
+            }
+        }
+    }
+
+    /// Whether a piece of text shows anything (see `hasVisibleContent`).
+    static func isVisible(_ string: String) -> Bool {
+        // Fast path: printable ASCII other than a space is never removed by `sanitized`
+        // and always visible; text that is all ASCII without it shows nothing.
+        switch asciiVisibility(string) {
+        case true?: true
+        case false?: false
+        case nil:
+            string.sanitized.unicodeScalars.contains { scalar in
+                !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
+                    && DisplayWidth.of(scalar) > 0
             }
         }
     }

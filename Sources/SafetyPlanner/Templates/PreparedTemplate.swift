@@ -35,6 +35,8 @@ final class PreparedTemplate: Sendable {
         case section(domain: String?, parts: [Part])
         /// A template node evaluated for each record, at `depth` inside `domain`'s section.
         case varying(TemplateNode, depth: Int, domain: PlannedDomain?)
+        /// A template node of a common shape written straight for each record (`EmittedPart`).
+        case emitted(EmittedPart, depth: Int, domain: PlannedDomain?)
     }
 
     /// Prepares `template` for records at `stage` without an age, or returns nil when the
@@ -102,7 +104,11 @@ final class PreparedTemplate: Sendable {
                 case .conditional(let condition, let body) where !condition.readsRecord:
                     if evaluator.holds(condition, in: domain) { add(body, depth: depth, domain: domain) }
                 default:
-                    append(.varying(node, depth: depth, domain: domain))
+                    if let emitted = EmittedPart(node, depth: depth, isDiscreet: plan.isDiscreet) {
+                        append(.emitted(emitted, depth: depth, domain: domain))
+                    } else {
+                        append(.varying(node, depth: depth, domain: domain))
+                    }
                 }
             }
         }
@@ -130,8 +136,8 @@ final class PreparedTemplate: Sendable {
     /// template's stage and discretion without an age.
     func renderBytes(_ plan: Plan) -> [UInt8] {
         precondition(plan.stage == stage && plan.isDiscreet == isDiscreet, "a plan of another shape")
-        var evaluator = TemplateEvaluator(plan: plan)
-        let body = blocks(parts, evaluator: &evaluator)
+        let context = RecordContext(TemplateEvaluator(plan: plan))
+        let body = blocks(parts, context: context)
         switch format {
         case .text(let width, let pageLength, let hasPageNumbers):
             return TextRenderer(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers)
@@ -145,19 +151,41 @@ final class PreparedTemplate: Sendable {
         }
     }
 
-    private func blocks(_ parts: [Part], evaluator: inout TemplateEvaluator) -> [PreparedBlock] {
+    private func blocks(_ parts: [Part], context: RecordContext) -> [PreparedBlock] {
         var blocks: [PreparedBlock] = []
         blocks.reserveCapacity(parts.count)
+        func evaluate(_ node: TemplateNode, depth: Int, domain: PlannedDomain?) {
+            var evaluated = context.evaluator.blocks(node, depth: depth, in: domain)
+            if isDiscreet { evaluated = Discretion.masked(evaluated) }
+            for node in evaluated { blocks.append(.node(node)) }
+        }
         for part in parts {
             switch part {
             case .fixed(let block):
                 blocks.append(.fixed(block))
             case .section(let domain, let parts):
-                blocks.append(.section(domain: domain, children: self.blocks(parts, evaluator: &evaluator)))
+                blocks.append(.section(domain: domain, children: self.blocks(parts, context: context)))
             case .varying(let node, let depth, let domain):
-                var evaluated = evaluator.blocks(node, depth: depth, in: domain)
-                if isDiscreet { evaluated = Discretion.masked(evaluated) }
-                for node in evaluated { blocks.append(.node(node)) }
+                evaluate(node, depth: depth, domain: domain)
+            case .emitted(let emitted, let depth, let domain):
+                var isVisible = true
+                var elements: [DataValue] = []
+                switch emitted {
+                case .paragraph(let program):
+                    isVisible = context.evaluator.within(domain) { program.isVisible($0) }
+                case .heading:
+                    break
+                case .list(let path, _, _, _, let empty):
+                    elements = context.evaluator.value(at: path)?.elements ?? []
+                    if elements.isEmpty {
+                        for node in empty { evaluate(node, depth: depth, domain: domain) }
+                        continue
+                    }
+                }
+                blocks.append(
+                    .emitted(
+                        EmittedBlock(
+                            part: emitted, domain: domain, context: context, isVisible: isVisible, elements: elements)))
             }
         }
         return blocks
@@ -251,12 +279,14 @@ enum PreparedBlock: RenderBlock {
     case fixed(FixedBlock)
     case node(DocumentNode)
     case section(domain: String?, children: [PreparedBlock])
+    case emitted(EmittedBlock)
 
     var node: DocumentNode {
         switch self {
         case .fixed(let block): return block.node
         case .node(let node): return node
         case .section(let domain, _): return .section(domain: domain, children: [])
+        case .emitted(let block): return block.node
         }
     }
 
@@ -270,6 +300,7 @@ enum PreparedBlock: RenderBlock {
         case .fixed(let block): block.write(to: &layout, with: renderer)
         case .node(let node): renderer.write(node, to: &layout)
         case .section(_, let children): renderer.write(children, to: &layout)
+        case .emitted(let block): block.write(to: &layout)
         }
     }
 
@@ -278,6 +309,7 @@ enum PreparedBlock: RenderBlock {
         case .fixed(let block): block.write(to: &buffer, with: renderer)
         case .node(let node): renderer.write(node, to: &buffer)
         case .section(let domain, let children): renderer.writeSection(domain: domain, children: children, to: &buffer)
+        case .emitted(let block): block.write(to: &buffer)
         }
     }
 }

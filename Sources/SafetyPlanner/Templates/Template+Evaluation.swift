@@ -46,6 +46,36 @@ struct TemplateEvaluator {
         return output
     }
 
+    /// The value at `path` (a list binding first, then the plan's values).
+    func value(at path: DataPath) -> DataValue? {
+        lookup(path)
+    }
+
+    /// Binds `name` to `value` for what is evaluated until `unbind()`, as `<list as=…>`
+    /// does for each element.
+    mutating func bind(_ name: String, to value: DataValue) {
+        bindings.append((name, value))
+    }
+
+    /// Ends the innermost binding.
+    mutating func unbind() {
+        bindings.removeLast()
+    }
+
+    /// Runs `body` with the evaluator inside the domain section of `domain`.
+    mutating func within<T>(_ domain: PlannedDomain?, _ body: (inout TemplateEvaluator) -> T) -> T {
+        guard domain != nil || self.domain != nil else { return body(&self) }
+        let outer = self.domain
+        self.domain = domain
+        defer { self.domain = outer }
+        return body(&self)
+    }
+
+    /// Whether `condition` holds (within the domain the evaluator is in).
+    func holdsHere(_ condition: Condition) -> Bool {
+        holds(condition)
+    }
+
     /// Whether `condition` holds inside the domain section of `domain`.
     mutating func holds(_ condition: Condition, in domain: PlannedDomain?) -> Bool {
         let outer = self.domain

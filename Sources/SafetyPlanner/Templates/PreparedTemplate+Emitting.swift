@@ -1,0 +1,285 @@
+/// The parts of a prepared template that read the record and have one of the common
+/// shapes — a paragraph or heading with values in it, a bullet or numbered list over data
+/// whose item is one paragraph — written straight into the output for each record,
+/// without building document nodes first.
+///
+/// Fixed text in them is sanitized, masked (discreet) and HTML-escaped once, when the
+/// template is prepared; only the values are looked up and escaped per record. What they
+/// write is what the renderers write for the nodes the evaluator would make (the tests
+/// compare the two for every template, stage and format); other shapes are evaluated into
+/// nodes as before.
+enum EmittedPart: Sendable {
+    case paragraph(InlineProgram)
+    case heading(level: Int, InlineProgram)
+    /// A data list: `binding` is each element of `path` in turn; `empty` is evaluated
+    /// into nodes when the list is empty.
+    case list(path: DataPath, binding: String, isOrdered: Bool, item: InlineProgram, empty: [TemplateNode])
+
+    /// The emitted form of `node` at `depth`, or nil for a shape that is evaluated into nodes.
+    init?(_ node: TemplateNode, depth: Int, isDiscreet: Bool) {
+        switch node {
+        case .paragraph(let content):
+            self = .paragraph(InlineProgram(content, isDiscreet: isDiscreet))
+        case .heading(let content):
+            self = .heading(level: min(depth + 1, 6), InlineProgram(content, isDiscreet: isDiscreet))
+        case .list(let list):
+            guard let path = list.path, let binding = list.binding, list.style != .check, list.items.count == 1,
+                list.items[0].count == 1, case .paragraph(let content) = list.items[0][0]
+            else { return nil }
+            self = .list(
+                path: path, binding: binding, isOrdered: list.style == .number,
+                item: InlineProgram(content, isDiscreet: isDiscreet), empty: list.empty)
+        default:
+            return nil
+        }
+    }
+}
+
+/// Inline content compiled for writing: fixed text ready in both output forms.
+struct InlineProgram: Sendable {
+    indirect enum Op: Sendable {
+        /// Fixed text: its HTML (sanitized and escaped), its sanitized plain text, and
+        /// whether it shows anything.
+        case text(html: [UInt8], plain: String, isVisible: Bool)
+        /// Emphasis or strong: the tags around the content (plain text has none).
+        case wrapped(open: [UInt8], close: [UInt8], [Op])
+        /// A value; `fallback` (a `.text`) when the record has none, else a blank.
+        case value(DataPath, fallback: Op?, isPhone: Bool)
+        case blank(width: Int, html: [UInt8])
+        case conditional(Condition, [Op])
+    }
+
+    let ops: [Op]
+    let isDiscreet: Bool
+
+    init(_ inlines: [TemplateInline], isDiscreet: Bool) {
+        self.ops = Self.compile(inlines, isDiscreet: isDiscreet)
+        self.isDiscreet = isDiscreet
+    }
+
+    private static func compile(_ inlines: [TemplateInline], isDiscreet: Bool) -> [Op] {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text):
+                return fixedText(text, isDiscreet: isDiscreet)
+            case .emphasis(let children):
+                return .wrapped(
+                    open: Array("<em>".utf8), close: Array("</em>".utf8), compile(children, isDiscreet: isDiscreet))
+            case .strong(let children):
+                return .wrapped(
+                    open: Array("<strong>".utf8), close: Array("</strong>".utf8),
+                    compile(children, isDiscreet: isDiscreet))
+            case .value(let path, let fallback, let isPhone):
+                return .value(path, fallback: fallback.map { fixedText($0, isDiscreet: isDiscreet) }, isPhone: isPhone)
+            case .blank(let width):
+                return blank(width)
+            case .conditional(let condition, let children):
+                return .conditional(condition, compile(children, isDiscreet: isDiscreet))
+            }
+        }
+    }
+
+    private static func fixedText(_ text: String, isDiscreet: Bool) -> Op {
+        let text = isDiscreet ? Discretion.masked(text) : text
+        var buffer = HTMLBuffer(capacity: text.utf8.count)
+        buffer.appendText(text)
+        return .text(html: buffer.bytes, plain: text.sanitized, isVisible: [Inline].isVisible(text))
+    }
+
+    private static func blank(_ width: Int) -> Op {
+        let html =
+            width > 0 ? Array("<span class=\"blank \(HTMLRenderer.blankClassName(width: width))\"></span>".utf8) : []
+        return .blank(width: width, html: html)
+    }
+
+    /// What a value the record lacks, with no fallback, prints: a blank to write in.
+    private static let missingValue = blank(TemplateEvaluator.missingValueWidth)
+
+    /// Whether the content shows anything for this record (`[Inline].hasVisibleContent`).
+    func isVisible(_ evaluator: TemplateEvaluator) -> Bool {
+        isVisible(ops, evaluator)
+    }
+
+    private func isVisible(_ ops: [Op], _ evaluator: TemplateEvaluator) -> Bool {
+        ops.contains { op in
+            switch op {
+            case .text(_, _, let isVisible): return isVisible
+            case .wrapped(_, _, let children): return self.isVisible(children, evaluator)
+            case .value(let path, let fallback, let isPhone):
+                if let text = evaluator.value(at: path)?.text, !text.isEmpty {
+                    return [Inline].isVisible(isDiscreet && !isPhone ? Discretion.masked(text) : text)
+                }
+                return self.isVisible([fallback ?? Self.missingValue], evaluator)
+            case .blank(let width, _): return width > 0
+            case .conditional(let condition, let children):
+                return evaluator.holdsHere(condition) && self.isVisible(children, evaluator)
+            }
+        }
+    }
+
+    /// Writes the content as `HTMLRenderer` writes the evaluated inlines.
+    func writeHTML(_ evaluator: TemplateEvaluator, to buffer: inout HTMLBuffer) {
+        writeHTML(ops, evaluator, to: &buffer)
+    }
+
+    private func writeHTML(_ ops: [Op], _ evaluator: TemplateEvaluator, to buffer: inout HTMLBuffer) {
+        for op in ops {
+            switch op {
+            case .text(let html, _, _):
+                buffer.bytes += html
+            case .wrapped(let open, let close, let children):
+                buffer.bytes += open
+                writeHTML(children, evaluator, to: &buffer)
+                buffer.bytes += close
+            case .value(let path, let fallback, let isPhone):
+                if let text = evaluator.value(at: path)?.text, !text.isEmpty {
+                    if !isPhone {
+                        buffer.appendText(isDiscreet ? Discretion.masked(text) : text)
+                    } else if let uri = HTMLRenderer.telephoneURI(text) {
+                        buffer += "<a href=\""
+                        buffer.appendAttribute(uri)
+                        buffer += "\">"
+                        buffer.appendText(text)
+                        buffer += "</a>"
+                    } else {
+                        buffer.appendText(text)
+                    }
+                } else {
+                    writeHTML([fallback ?? Self.missingValue], evaluator, to: &buffer)
+                }
+            case .blank(_, let html):
+                buffer.bytes += html
+            case .conditional(let condition, let children):
+                if evaluator.holdsHere(condition) { writeHTML(children, evaluator, to: &buffer) }
+            }
+        }
+    }
+
+    /// The text `TextLayout` wraps (`[Inline].textForWrapping`).
+    func textForWrapping(_ evaluator: TemplateEvaluator) -> String {
+        var text = ""
+        appendPlain(ops, evaluator, to: &text)
+        return text
+    }
+
+    private func appendPlain(_ ops: [Op], _ evaluator: TemplateEvaluator, to text: inout String) {
+        for op in ops {
+            switch op {
+            case .text(_, let plain, _):
+                text += plain
+            case .wrapped(_, _, let children):
+                appendPlain(children, evaluator, to: &text)
+            case .value(let path, let fallback, let isPhone):
+                if let value = evaluator.value(at: path)?.text, !value.isEmpty {
+                    if isPhone {
+                        text += [Inline].joiningSpaces(value.sanitized)
+                    } else {
+                        text += (isDiscreet ? Discretion.masked(value) : value).sanitized
+                    }
+                } else {
+                    appendPlain([fallback ?? Self.missingValue], evaluator, to: &text)
+                }
+            case .blank(let width, _):
+                text += String(repeating: "_", count: max(0, width))
+            case .conditional(let condition, let children):
+                if evaluator.holdsHere(condition) { appendPlain(children, evaluator, to: &text) }
+            }
+        }
+    }
+}
+
+/// The evaluator of one record, shared by the emitted blocks of its document.
+final class RecordContext {
+    var evaluator: TemplateEvaluator
+
+    init(_ evaluator: TemplateEvaluator) {
+        self.evaluator = evaluator
+    }
+}
+
+/// An emitted part of one record's document, ready to write.
+struct EmittedBlock {
+    let part: EmittedPart
+    let domain: PlannedDomain?
+    let context: RecordContext
+    /// For a paragraph: whether it shows anything (its neighbours look at that).
+    let isVisible: Bool
+    /// For a list: the elements, never empty.
+    let elements: [DataValue]
+
+    /// The node the sequence writers see for decisions about neighbours: its kind, and
+    /// for a paragraph whether it shows anything.
+    var node: DocumentNode {
+        switch part {
+        case .paragraph: return .paragraph(isVisible ? [.blank(width: 1)] : [])
+        case .heading(let level, _): return .heading(level: level, content: [])
+        case .list(_, _, let isOrdered, _, _): return .list(ordered: isOrdered, items: [])
+        }
+    }
+
+    func write(to buffer: inout HTMLBuffer) {
+        context.evaluator.within(domain) { evaluator in
+            switch part {
+            case .paragraph(let program):
+                guard isVisible else { return }
+                buffer.beginBlock()
+                buffer += "<p>"
+                program.writeHTML(evaluator, to: &buffer)
+                buffer += "</p>\n"
+            case .heading(let level, let program):
+                guard program.isVisible(evaluator) else { return }
+                buffer.beginBlock()
+                buffer += HTMLRenderer.headingTags[level - 1].open
+                program.writeHTML(evaluator, to: &buffer)
+                buffer += HTMLRenderer.headingTags[level - 1].close
+            case .list(_, let binding, let isOrdered, let item, _):
+                buffer.beginBlock()
+                buffer += isOrdered ? "<ol>\n" : "<ul>\n"
+                for element in elements {
+                    evaluator.bind(binding, to: element)
+                    buffer += "<li>"
+                    item.writeHTML(evaluator, to: &buffer)
+                    buffer += "</li>\n"
+                    evaluator.unbind()
+                }
+                buffer += isOrdered ? "</ol>\n" : "</ul>\n"
+            }
+        }
+    }
+
+    func write(to layout: inout TextLayout) {
+        context.evaluator.within(domain) { evaluator in
+            switch part {
+            case .paragraph(let program):
+                guard isVisible else { return }
+                layout.writeWrapped(program.textForWrapping(evaluator))
+            case .heading(let level, let program):
+                guard program.isVisible(evaluator) else { return }
+                let widest = layout.writeWrapped(program.textForWrapping(evaluator))
+                if level <= 1 {
+                    layout.writeLine(repeating: UInt8(ascii: "="), count: widest)
+                } else if level == 2 {
+                    layout.writeLine(repeating: UInt8(ascii: "-"), count: widest)
+                }
+            case .list(_, let binding, let isOrdered, let item, _):
+                // As `TextRenderer` writes a compact list: each item a block kept whole,
+                // holding its paragraph, a flowing block; no blank lines between items.
+                for (position, element) in elements.enumerated() {
+                    evaluator.bind(binding, to: element)
+                    let marker = isOrdered ? TextRenderer.numberMarker(position + 1) : TextRenderer.bulletMarker
+                    let start = layout.beginBlock()
+                    layout.pushIndent(
+                        first: marker.first, rest: marker.rest, firstWidth: marker.width, restWidth: marker.width)
+                    let paragraphStart = layout.beginBlock()
+                    if item.isVisible(evaluator) {
+                        layout.writeWrapped(item.textForWrapping(evaluator))
+                    }
+                    layout.endBlock(start: paragraphStart, kind: .flowing)
+                    layout.popIndent()
+                    layout.endBlock(start: start, kind: .whole)
+                    evaluator.unbind()
+                }
+            }
+        }
+    }
+}
