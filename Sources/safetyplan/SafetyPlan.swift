@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import SafetyPlanner
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `safetyplan` command: builds safety plans, forms and handouts from XML templates.
 ///
@@ -92,7 +97,7 @@ struct RenderOptions: ParsableArguments {
 
     /// `--templates`, or else the `SAFETYPLAN_TEMPLATES` environment variable.
     var templatesDirectory: String? {
-        templates ?? ProcessInfo.processInfo.environment["SAFETYPLAN_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+        templates ?? getenv("SAFETYPLAN_TEMPLATES").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     var outputFormat: OutputFormat {
