@@ -136,10 +136,53 @@ final class SchemaCache: @unchecked Sendable {
 extension Element {
     /// The element's text with runs of whitespace collapsed and the ends trimmed.
     var normalizedText: String {
-        var parts = TemplateCompiler.collapseWhitespace(textContent)
+        let text = textContent
+        if let normalized = Self.normalizedBytes(text) { return normalized }
+        return Self.normalizedCharacters(text)
+    }
+
+    /// `TemplateCompiler.collapseWhitespace` with the ends trimmed, `Character` by
+    /// `Character`: the reference for `normalizedBytes`, and its fall-back.
+    static func normalizedCharacters(_ text: String) -> String {
+        var parts = TemplateCompiler.collapseWhitespace(text)
         while parts.first == " " { parts.removeFirst() }
         while parts.last == " " { parts.removeLast() }
         return parts
+    }
+
+    /// `normalizedCharacters(text)` computed over UTF-8 bytes, or nil where the two could
+    /// differ.
+    ///
+    /// `collapseWhitespace` treats a space, tab, line feed or carriage return as whitespace
+    /// only when it is a `Character` of its own. A whitespace byte is one, except a carriage
+    /// return followed by a line feed (one `Character`) and a space next to a combining or
+    /// prepended scalar, which is never ASCII. So the bytes give the same answer unless a
+    /// CR LF pair occurs or a whitespace byte touches a non-ASCII byte; then this returns
+    /// nil. Loading the catalog spent most of its time in the `Character` walk.
+    static func normalizedBytes(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var hasPendingSpace = false
+            var previous: UInt8 = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    if previous >= 0x80 { return nil }
+                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return nil }
+                    hasPendingSpace = true
+                } else {
+                    // Pending space means the byte before this one was whitespace.
+                    if byte >= 0x80, hasPendingSpace { return nil }
+                    if hasPendingSpace, !output.isEmpty { output.append(0x20) }
+                    hasPendingSpace = false
+                    output.append(byte)
+                }
+                previous = byte
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 
     /// The normalized text of the first child element with this name.
