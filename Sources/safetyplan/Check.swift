@@ -10,6 +10,7 @@ import SafetyPlanner
 /// `safetyplan check`: validates templates and catalog files and prints every problem.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check templates and catalog files, printing every problem with its place.",
         discussion: """
             With no PATH, checks the bundled set. Each PATH is an agency's templates folder \

@@ -6,6 +6,7 @@ import SafetyPlanner
 /// lines to finish by hand.
 struct Fill: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fill",
         abstract: "Fill a form, such as the maintenance support plan, from data or answers.",
         discussion: """
             <name-or-path> is a form's name in the templates (maintenance-support) or the path of an \

@@ -4,6 +4,7 @@ import SafetyPlanner
 /// `safetyplan list`: what the catalog and template set hold, as plain lists.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the stages, domains, resources or templates.",
         discussion: "Resources are listed with their numbers, their source and the date they were checked."
     )
