@@ -50,4 +50,23 @@ import Testing
         let element = Element(name: "p", children: [.text(text)], location: .init(file: "t", line: 1, column: 1))
         #expect(Array(element.normalizedText.utf8) == Array(reference.utf8))
     }
+
+    @Test(arguments: [
+        "", " ", "preparation", "preparation action", "  action\tmaintenance\n", "pre-contemplation contemplation",
+        "action action", "actions", "Action", "act", "action\r\nmaintenance", "action\rmaintenance", "actión",
+        "action \u{301}", "preparation\u{A0}action", "maintenance unknown", "x",
+    ])
+    func stageListsOverBytesAreTheStageParser(_ text: String) {
+        #expect(CatalogFile.stages(text) == Stage.parseList(text))
+    }
+
+    @Test func bundledStageListsOverBytesAreTheStageParser() throws {
+        var lists = 0
+        for element in try Self.elements() {
+            guard let text = element.attribute("stages") else { continue }
+            lists += 1
+            #expect(CatalogFile.stages(text) == Stage.parseList(text))
+        }
+        #expect(lists > 20)
+    }
 }
