@@ -31,7 +31,15 @@ let package = Package(
                 "SafetyPlanner",
                 "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // On Linux the release tool carries its own Swift runtime (and FoundationEssentials,
+            // which ArgumentParser uses): loading the shared libraries was most of a
+            // one-document run (Benchmarks/README.md, start-up). The compiler gets the flag
+            // too, so this module's objects name the static libraries' own dependencies
+            // (_FoundationCShims…) for the linker. Only the tool has it: the library
+            // products stay free of unsafe flags.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"], exclude: ["Fixtures"]),
         .testTarget(name: "SafetyPlannerTests", dependencies: ["SafetyPlanner"], exclude: ["Fixtures"]),

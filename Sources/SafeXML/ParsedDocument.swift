@@ -216,6 +216,18 @@ final class ParsedDocument {
         makeElement(xmlDocGetRootElement(doc)!)
     }
 
+    /// Names and namespace URIs already converted, by address: libxml2 keeps one copy of
+    /// each name (in the parser's dictionary) and of each namespace, so most elements share
+    /// one `String` instead of decoding and allocating their own.
+    private var strings: [UnsafeRawPointer: String] = [:]
+
+    private func string(_ pointer: UnsafePointer<xmlChar>) -> String {
+        if let string = strings[UnsafeRawPointer(pointer)] { return string }
+        let string = String(cString: pointer)
+        strings[UnsafeRawPointer(pointer)] = string
+        return string
+    }
+
     private func makeElement(_ node: xmlNodePtr) -> Element {
         let location = locations[UnsafeMutableRawPointer(node)] ?? SourceLocation(file: file, line: 1, column: 1)
         var attributes: [Attribute] = []
@@ -230,8 +242,8 @@ final class ParsedDocument {
             }
             attributes.append(
                 Attribute(
-                    name: attribute.pointee.name.map { String(cString: $0) } ?? "",
-                    namespace: attribute.pointee.ns?.pointee.href.map { String(cString: $0) },
+                    name: attribute.pointee.name.map(string) ?? "",
+                    namespace: attribute.pointee.ns?.pointee.href.map(string),
                     value: value,
                     location: location
                 )
@@ -257,8 +269,8 @@ final class ParsedDocument {
             child = current.pointee.next
         }
         return Element(
-            name: node.pointee.name.map { String(cString: $0) } ?? "",
-            namespace: node.pointee.ns?.pointee.href.map { String(cString: $0) },
+            name: node.pointee.name.map(string) ?? "",
+            namespace: node.pointee.ns?.pointee.href.map(string),
             attributes: attributes,
             children: children,
             location: location

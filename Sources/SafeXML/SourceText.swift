@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The raw bytes of a parsed document, kept to compute columns that libxml2 does not record.
 ///
 /// libxml2 stores a line number in each node but no column, so locations of elements are
@@ -11,8 +17,13 @@ struct SourceText {
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                starts.append(offset)
+            }
         }
         lineStarts = starts
     }
@@ -79,40 +90,56 @@ struct SourceText {
     /// sections, processing instructions and end tags are skipped, and quoted attribute
     /// values may contain `>`. The caller checks that the count matches the element count.
     func startTagOffsets() -> [Int] {
-        var offsets: [Int] = []
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
+        bytes.withUnsafeBufferPointer { bytes in
+            var offsets: [Int] = []
+            guard let base = bytes.baseAddress else { return offsets }
+            let count = bytes.count
+            /// Whether the bytes at `index` are `prefix` (ASCII).
+            func hasPrefix(_ prefix: StaticString, at index: Int) -> Bool {
+                let length = prefix.utf8CodeUnitCount
+                return index + length <= count && memcmp(base + index, prefix.utf8Start, length) == 0
             }
-            if hasPrefix("<!--", at: index) {
-                index = offset(after: "-->", from: index + 4)
-            } else if hasPrefix("<![CDATA[", at: index) {
-                index = offset(after: "]]>", from: index + 9)
-            } else if hasPrefix("<?", at: index) {
-                index = offset(after: "?>", from: index + 2)
-            } else if hasPrefix("<!", at: index) || hasPrefix("</", at: index) {
-                index = offset(after: ">", from: index + 2)
-            } else {
-                offsets.append(index)
-                index += 1
-                var quote: UInt8?
-                while index < count {
-                    let byte = bytes[index]
+            /// The offset just past the next `terminator` at or after `start`, or the end.
+            func offset(after terminator: StaticString, from start: Int) -> Int {
+                let first = Int32(terminator.utf8Start.pointee)
+                var index = start
+                while index < count, let found = memchr(base + index, first, count - index) {
+                    index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    if hasPrefix(terminator, at: index) { return index + terminator.utf8CodeUnitCount }
                     index += 1
-                    if let open = quote {
-                        if byte == open { quote = nil }
-                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                        quote = byte
-                    } else if byte == UInt8(ascii: ">") {
-                        break
+                }
+                return count
+            }
+            var index = 0
+            while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) {
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if hasPrefix("<!--", at: index) {
+                    index = offset(after: "-->", from: index + 4)
+                } else if hasPrefix("<![CDATA[", at: index) {
+                    index = offset(after: "]]>", from: index + 9)
+                } else if hasPrefix("<?", at: index) {
+                    index = offset(after: "?>", from: index + 2)
+                } else if hasPrefix("<!", at: index) || hasPrefix("</", at: index) {
+                    index = offset(after: ">", from: index + 2)
+                } else {
+                    offsets.append(index)
+                    index += 1
+                    var quote: UInt8?
+                    while index < count {
+                        let byte = bytes[index]
+                        index += 1
+                        if let open = quote {
+                            if byte == open { quote = nil }
+                        } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                            quote = byte
+                        } else if byte == UInt8(ascii: ">") {
+                            break
+                        }
                     }
                 }
             }
+            return offsets
         }
-        return offsets
     }
 
     /// The position of the `<` of `<!DOCTYPE`, if the prolog (XML declaration, comments,

@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -18,8 +16,8 @@ import Foundation
 /// at the end (`flushFileSystem(of:)`).
 enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String, isDurable: Bool = true) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
+        let folder = PathName.deletingLast(path)
+        let base = PathName.last(path)
         var temporary = ""
         var descriptor: Int32 = -1
         for attempt in 0..<100 {

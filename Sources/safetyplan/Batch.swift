@@ -13,6 +13,7 @@ import SafetyPlanner
 /// files, rendered on several cores into a private output folder.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Render one document per record of a JSON Lines file or a folder of JSON files.",
         discussion: """
             Each record (a line of FILE.jsonl, or each *.json file in DIR) is read as strictly \

@@ -1,10 +1,16 @@
 import ArgumentParser
-import Foundation
 import SafetyPlanner
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `safetyplan check`: validates templates and catalog files and prints every problem.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check templates and catalog files, printing every problem with its place.",
         discussion: """
             With no PATH, checks the bundled set. Each PATH is an agency's templates folder \
@@ -26,13 +32,12 @@ struct Check: ParsableCommand {
             if !paths.isEmpty {
                 var own: [String: TemplateLibrary.File] = [:]
                 for path in paths {
-                    var isDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    if OutputFolder.isDirectory(path) {
                         let folder = try TemplateLibrary(files: [:]).overlaid(
                             withDirectory: path, maximumBytes: maxInputSize)
                         own.merge(folder.files) { _, new in new }
                     } else {
-                        let name = (path as NSString).lastPathComponent
+                        let name = PathName.last(path)
                         guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else {
                             throw InputError("\(path): error: not a folder, an .xml or an .rng file")
                         }
@@ -51,7 +56,7 @@ struct Check: ParsableCommand {
             }
             let count = report.problems.count == 1 ? "1 problem" : "\(report.problems.count) problems"
             let lines = report.problems.map(\.description) + ["checked \(files): \(count)"]
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            StandardError.write(lines.joined(separator: "\n") + "\n")
             throw ExitCode(1)
         }
     }

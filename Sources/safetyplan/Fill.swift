@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SafetyPlanner
 
 /// `safetyplan fill`: a form, such as the maintenance support plan, filled from a data
@@ -7,6 +6,7 @@ import SafetyPlanner
 /// lines to finish by hand.
 struct Fill: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fill",
         abstract: "Fill a form, such as the maintenance support plan, from data or answers.",
         discussion: """
             <name-or-path> is a form's name in the templates (maintenance-support) or the path of an \
@@ -35,7 +35,7 @@ struct Fill: ParsableCommand {
                 templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             var name = form
             if form.contains("/") || form.hasSuffix(".xml") {
-                let fileName = (form as NSString).lastPathComponent
+                let fileName = PathName.last(form)
                 guard fileName.hasSuffix(".xml"), fileName.count > 4 else {
                     throw InputError("\(form): error: a form file's name must end in .xml")
                 }
@@ -62,9 +62,9 @@ struct Fill: ParsableCommand {
     private static func interview(_ questions: [FormQuestion], base: PlanData) -> PlanData {
         var interview = FormInterview(questions: questions, base: base)
         while !interview.isFinished {
-            FileHandle.standardError.write(Data(interview.prompt.utf8))
+            StandardError.write(interview.prompt)
             let line = readLine(strippingNewline: true)
-            if line == nil { FileHandle.standardError.write(Data("\n".utf8)) }
+            if line == nil { StandardError.write("\n") }
             interview.answer(line)
         }
         return interview.planData

@@ -4,6 +4,7 @@ import SafetyPlanner
 /// `safetyplan generate`: a plan for one youth at their stage of change.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Generate a safety plan for a stage of change.",
         discussion: """
             Stages: pre-contemplation, contemplation, preparation, action, maintenance. \

@@ -4,6 +4,7 @@ import SafetyPlanner
 /// `safetyplan handout`: the reference for helpers, or a one-page handout for a youth.
 struct Handout: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "handout",
         abstract: "Print a handout: the reference for helpers, or a one-page handout for a youth.",
         discussion: """
             provider: the stages of change with their signs and what helps, the \

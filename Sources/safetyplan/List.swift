@@ -4,6 +4,7 @@ import SafetyPlanner
 /// `safetyplan list`: what the catalog and template set hold, as plain lists.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the stages, domains, resources or templates.",
         discussion: "Resources are listed with their numbers, their source and the date they were checked."
     )
@@ -62,8 +63,16 @@ struct List: ParsableCommand {
         let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in
-                column == columns - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == columns - 1 ? cell : padded(cell, to: widths[column])
             }.joined(separator: "  ")
         }
+    }
+
+    /// `cell` padded with spaces, or cut, to `length` UTF-16 code units: what Foundation's
+    /// `padding(toLength:withPad:startingAt:)` did here, without linking Foundation.
+    private func padded(_ cell: String, to length: Int) -> String {
+        let units = cell.utf16.count
+        if units <= length { return cell + String(repeating: " ", count: length - units) }
+        return String(decoding: Array(cell.utf16.prefix(length)), as: UTF16.self)
     }
 }

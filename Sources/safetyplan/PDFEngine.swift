@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -44,40 +48,86 @@ enum PDFEngine {
         let log = folder + "/chromium.log"
         try writePrivately(Array(html.utf8), to: page)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = arguments(folder: folder, page: page, pdf: pdf)
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = folder
         environment["XDG_CONFIG_HOME"] = folder + "/config"
         environment["XDG_CACHE_HOME"] = folder + "/cache"
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
         _ = FileManager.default.createFile(atPath: log, contents: nil, attributes: [.posixPermissions: 0o600])
-        process.standardError = FileHandle(forWritingAtPath: log)
+        let logDescriptor = open(log, O_WRONLY | O_CLOEXEC)
+        defer { if logDescriptor >= 0 { close(logDescriptor) } }
+        let process: pid_t
         do {
-            try process.run()
+            process = try spawn(
+                chromium, arguments: arguments(folder: folder, page: page, pdf: pdf), environment: environment,
+                standardError: logDescriptor)
         } catch {
-            throw InputError("error: cannot start Chromium (\(chromium)): \(error.localizedDescription)")
+            throw InputError("error: cannot start Chromium (\(chromium)): \(error.description)")
         }
         let deadline = Date().addingTimeInterval(timeLimit)
-        while process.isRunning && Date() < deadline {
-            usleep(20_000)
+        var status: Int32 = 0
+        var isRunning = true
+        while isRunning && Date() < deadline {
+            let waited = waitpid(process, &status, WNOHANG)
+            if waited == process || (waited < 0 && errno != EINTR) {
+                isRunning = false
+            } else {
+                usleep(20_000)
+            }
         }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        if isRunning {
+            kill(process, SIGTERM)
+            while waitpid(process, &status, 0) < 0 && errno == EINTR {}
             throw InputError("error: Chromium did not finish the PDF within \(Int(timeLimit)) seconds")
         }
+        // As `Process.terminationStatus` had it: the exit code, or the signal that ended it.
+        let terminationStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : status & 0x7f
         let bytes = FileManager.default.contents(atPath: pdf).map(Array.init) ?? []
-        guard process.terminationStatus == 0, bytes.starts(with: Array("%PDF-".utf8)) else {
+        guard terminationStatus == 0, bytes.starts(with: Array("%PDF-".utf8)) else {
             let said =
                 (try? String(contentsOfFile: log, encoding: .utf8))?
                 .split(separator: "\n").last.map { ": " + $0 } ?? ""
-            throw InputError("error: Chromium could not make the PDF (exit \(process.terminationStatus))\(said)")
+            throw InputError("error: Chromium could not make the PDF (exit \(terminationStatus))\(said)")
         }
         try AtomicFile.write(bytes, to: path)
+    }
+
+    /// Starts `executable` with standard input and output on `/dev/null` and standard
+    /// error on `standardError` (inherited when it is negative).
+    ///
+    /// `posix_spawn`, not Foundation's `Process`: `Process` is in the full Foundation,
+    /// which would link ICU into the tool and load it on every run.
+    ///
+    /// - Throws: `InputError` with the system's reason when it cannot be started.
+    private static func spawn(
+        _ executable: String, arguments: [String], environment: [String: String], standardError: Int32
+    ) throws(InputError) -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        if standardError >= 0 { posix_spawn_file_actions_adddup2(&actions, standardError, 2) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // The child starts with no blocked signals and every handler at its default.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        sigfillset(&signals)
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var process: pid_t = 0
+        let result = posix_spawn(&process, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else { throw InputError(String(cString: strerror(result))) }
+        return process
     }
 
     /// The Chromium to run, or nil when there is none.

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import SafetyPlanner
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// An input problem already worded for standard error.
 struct InputError: Error, CustomStringConvertible {
@@ -33,12 +38,12 @@ enum Run {
 
     /// A usage problem found after reading input: message on standard error, exit 64.
     static func usageError(_ message: String) -> Never {
-        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+        StandardError.write("error: " + message + "\n")
         exit(64)
     }
 
     private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardError.write(message + "\n")
         exit(1)
     }
 }
@@ -67,7 +72,9 @@ enum Input {
 enum Output {
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            if let failure = FileDescriptor.writeAll(1, Array(text.utf8)) {
+                throw InputError("error: cannot write to standard output (\(failure))")
+            }
             return
         }
         try AtomicFile.write(Array(text.utf8), to: path)

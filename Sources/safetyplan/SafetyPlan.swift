@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import SafetyPlanner
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `safetyplan` command: builds safety plans, forms and handouts from XML templates.
 ///
@@ -15,6 +20,9 @@ struct SafetyPlan: ParsableCommand {
             Plans are made from XML templates and a JSON data file, and printed as plain \
             text or HTML. Nothing is sent anywhere; output files are readable by you only.
             """,
+        // Every subcommand gives its `commandName`: otherwise ArgumentParser derives it from
+        // `String(describing:)` of the type at each start, ~10 % of a one-plan run's
+        // instructions in the Swift runtime's conformance and metadata lookups.
         subcommands: [
             Generate.self,
             Batch.self,
@@ -92,7 +100,7 @@ struct RenderOptions: ParsableArguments {
 
     /// `--templates`, or else the `SAFETYPLAN_TEMPLATES` environment variable.
     var templatesDirectory: String? {
-        templates ?? ProcessInfo.processInfo.environment["SAFETYPLAN_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+        templates ?? getenv("SAFETYPLAN_TEMPLATES").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     var outputFormat: OutputFormat {

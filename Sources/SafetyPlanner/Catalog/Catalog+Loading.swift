@@ -106,6 +106,36 @@ enum CatalogFile {
         return text
     }
 
+    /// `Stage.parseList(text)`, matched over bytes when every word is an ASCII stage name.
+    ///
+    /// For ASCII text, `String` equality is byte equality, and a space, tab or line feed
+    /// byte is a separator `Character` of its own; anything else (a carriage return, which
+    /// may join a line feed, any non-ASCII byte, a word that is not a stage) is left to
+    /// `Stage.parseList`, which also words the error.
+    static func stages(_ text: String) -> Result<[Stage], UnknownWord> {
+        var text = text
+        let fast = text.withUTF8 { bytes -> [Stage]? in
+            var stages: [Stage] = []
+            var start = 0
+            for end in 0...bytes.count {
+                let byte: UInt8 = end < bytes.count ? bytes[end] : 0x20
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                guard byte == 0x20 || byte == 0x09 || byte == 0x0A else { continue }
+                if end > start {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    guard let index = stageNames.firstIndex(where: { $0.elementsEqual(word) }) else { return nil }
+                    stages.append(Stage.allCases[index])
+                }
+                start = end + 1
+            }
+            return stages
+        }
+        return fast.map { .success($0) } ?? Stage.parseList(text)
+    }
+
+    /// Each stage's identifier as bytes, in `Stage.allCases` order.
+    private static let stageNames = Stage.allCases.map { Array($0.rawValue.utf8) }
+
     static func domains(_ element: Element, _ attribute: String) throws(TemplateError) -> [Domain] {
         var domains: [Domain] = []
         for word in (element.attribute(attribute) ?? "").split(separator: " ") {
@@ -136,15 +166,65 @@ final class SchemaCache: @unchecked Sendable {
 extension Element {
     /// The element's text with runs of whitespace collapsed and the ends trimmed.
     var normalizedText: String {
-        var parts = TemplateCompiler.collapseWhitespace(textContent)
+        let text = textContent
+        if let normalized = Self.normalizedBytes(text) { return normalized }
+        return Self.normalizedCharacters(text)
+    }
+
+    /// `TemplateCompiler.collapseWhitespace` with the ends trimmed, `Character` by
+    /// `Character`: the reference for `normalizedBytes`, and its fall-back.
+    static func normalizedCharacters(_ text: String) -> String {
+        var parts = TemplateCompiler.collapseWhitespace(text)
         while parts.first == " " { parts.removeFirst() }
         while parts.last == " " { parts.removeLast() }
         return parts
     }
 
+    /// `normalizedCharacters(text)` computed over UTF-8 bytes, or nil where the two could
+    /// differ.
+    ///
+    /// `collapseWhitespace` treats a space, tab, line feed or carriage return as whitespace
+    /// only when it is a `Character` of its own. A whitespace byte is one, except a carriage
+    /// return followed by a line feed (one `Character`) and a space next to a combining or
+    /// prepended scalar, which is never ASCII. So the bytes give the same answer unless a
+    /// CR LF pair occurs or a whitespace byte touches a non-ASCII byte; then this returns
+    /// nil. Loading the catalog spent most of its time in the `Character` walk.
+    static func normalizedBytes(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var hasPendingSpace = false
+            var previous: UInt8 = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    if previous >= 0x80 { return nil }
+                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return nil }
+                    hasPendingSpace = true
+                } else {
+                    // Pending space means the byte before this one was whitespace.
+                    if byte >= 0x80, hasPendingSpace { return nil }
+                    if hasPendingSpace, !output.isEmpty { output.append(0x20) }
+                    hasPendingSpace = false
+                    output.append(byte)
+                }
+                previous = byte
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
     /// The normalized text of the first child element with this name.
     func childText(_ name: String) -> String? {
-        elements.first { $0.name == name }?.normalizedText
+        firstChild(named: name)?.normalizedText
+    }
+
+    /// The first child element with this name (`elements.first { $0.name == name }`
+    /// without building the array of elements).
+    func firstChild(named name: String) -> Element? {
+        for case .element(let child) in children where child.name == name { return child }
+        return nil
     }
 }
 
@@ -154,7 +234,7 @@ extension StageInfo {
         guard let stage = Stage(rawValue: id) else { throw TemplateError(.unknownStage(id), at: element.location) }
         self.init(
             stage: stage, name: try CatalogFile.required(element, "name"),
-            signs: element.elements.first { $0.name == "signs" }?.elements.map(\.normalizedText) ?? [],
+            signs: element.firstChild(named: "signs")?.elements.map(\.normalizedText) ?? [],
             response: try CatalogFile.requiredChild(element, "response"),
             aim: try CatalogFile.requiredChild(element, "aim"),
             youth: try CatalogFile.requiredChild(element, "youth"),
@@ -175,7 +255,7 @@ extension DomainInfo {
                 about[audience] = child.normalizedText
             case "item":
                 let stages: [Stage]
-                switch Stage.parseList(try CatalogFile.required(child, "stages")) {
+                switch CatalogFile.stages(try CatalogFile.required(child, "stages")) {
                 case .success(let parsed): stages = parsed
                 case .failure(let unknown): throw TemplateError(.unknownStage(unknown.word), at: child.location)
                 }
@@ -196,8 +276,8 @@ extension DomainInfo {
 
 extension Resource {
     init(element: Element) throws(TemplateError) {
-        let textElement = element.elements.first { $0.name == "text" }
-        let sourceElement = element.elements.first { $0.name == "source" }
+        let textElement = element.firstChild(named: "text")
+        let sourceElement = element.firstChild(named: "source")
         self.init(
             id: try CatalogFile.required(element, "id"),
             kind: Resource.Kind(rawValue: element.attribute("kind") ?? "") ?? .organisation,

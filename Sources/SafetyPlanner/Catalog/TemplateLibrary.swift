@@ -1,5 +1,16 @@
-import Foundation
 import SafeXML
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The set of XML files a run works from: the bundled `Templates/`, optionally overlaid
 /// by an agency's own folder.
@@ -66,24 +77,17 @@ public struct TemplateLibrary: Sendable {
     /// - Throws: `TemplateError.missingFile` when the folder cannot be read, and a
     ///   `TemplateError` when two files in it share a name.
     public func overlaid(withDirectory directory: String, maximumBytes: Int) throws(TemplateError) -> TemplateLibrary {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard Self.isDirectory(directory) else {
             throw TemplateError(.missingFile(directory), at: .init(file: directory, line: 1, column: 1))
         }
         var result = self
         result.maximumBytes = maximumBytes
         var seen: [String: String] = [:]
-        let root = URL(fileURLWithPath: directory)
-        let enumerator = fileManager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        var paths: [String] = []
-        while let url = enumerator?.nextObject() as? URL {
-            let name = url.lastPathComponent
-            guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else { continue }
-            paths.append(url.path)
-        }
-        for path in paths.sorted() {
-            let name = (path as NSString).lastPathComponent
+        // The folder as an absolute, standardized path (`URL` resolves `.`, `..` and the
+        // current folder), so messages name the same files whatever the spelling.
+        var paths: [(path: String, name: String)] = []
+        Self.collectFiles(in: URL(fileURLWithPath: directory).path, into: &paths)
+        for (path, name) in paths.sorted(by: { $0.path < $1.path }) {
             let location = SourceLocation(file: path, line: 1, column: 1)
             if let other = seen[name] {
                 throw TemplateError(
@@ -102,6 +106,37 @@ public struct TemplateLibrary: Sendable {
             result.files[name] = File(displayName: path, bytes: bytes)
         }
         return result
+    }
+}
+
+extension TemplateLibrary {
+    /// Whether `path` is a folder, following a symbolic link.
+    fileprivate static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Every entry whose name ends in `.xml` or `.rng` under `folder`, at any depth.
+    ///
+    /// Hidden entries are included; symbolic links are listed but never followed into,
+    /// and folders that cannot be read are skipped.
+    fileprivate static func collectFiles(in folder: String, into paths: inout [(path: String, name: String)]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
+            }
+            if name == "." || name == ".." { continue }
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            if name.hasSuffix(".xml") || name.hasSuffix(".rng") { paths.append((path, name)) }
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                collectFiles(in: path, into: &paths)
+            }
+        }
     }
 }
 
