@@ -155,7 +155,10 @@ struct InlineProgram: Sendable {
         }
     }
 
-    /// The text `TextLayout` wraps (`[Inline].textForWrapping`).
+    /// The text `TextLayout` wraps (`[Inline].textForWrapping`). It shows something
+    /// (`[Inline].isVisible`) exactly when the content does (`isVisible(_:)`): visibility
+    /// is decided scalar by scalar, and the pieces are joined whole (a phone's spaces made
+    /// the joiner, which shows nothing, as a space does).
     func textForWrapping(_ evaluator: TemplateEvaluator) -> String {
         var text = ""
         appendPlain(ops, evaluator, to: &text)
@@ -254,8 +257,9 @@ struct EmittedBlock {
                 guard isVisible else { return }
                 layout.writeWrapped(program.textForWrapping(evaluator))
             case .heading(let level, let program):
-                guard program.isVisible(evaluator) else { return }
-                let widest = layout.writeWrapped(program.textForWrapping(evaluator))
+                let text = program.textForWrapping(evaluator)
+                guard [Inline].isVisible(text) else { return }
+                let widest = layout.writeWrapped(text)
                 if level <= 1 {
                     layout.writeLine(repeating: UInt8(ascii: "="), count: widest)
                 } else if level == 2 {
@@ -271,8 +275,9 @@ struct EmittedBlock {
                     layout.pushIndent(
                         first: marker.first, rest: marker.rest, firstWidth: marker.width, restWidth: marker.width)
                     let paragraphStart = layout.beginBlock()
-                    if item.isVisible(evaluator) {
-                        layout.writeWrapped(item.textForWrapping(evaluator))
+                    let text = item.textForWrapping(evaluator)
+                    if [Inline].isVisible(text) {
+                        layout.writeWrapped(text)
                     }
                     layout.endBlock(start: paragraphStart, kind: .flowing)
                     layout.popIndent()
