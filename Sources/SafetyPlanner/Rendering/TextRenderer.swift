@@ -89,7 +89,10 @@ public struct TextRenderer: Sendable {
             if asBytes { return ("", layout.bytes.isEmpty ? [0x0A] : layout.bytes) }
             return (layout.finished(), [])
         }
-        var lines = layout.output.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split at newline bytes: the layout never writes a carriage return (the only
+        // character a newline can join), so each newline byte is a line end.
+        let output = layout.output
+        var lines = output.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         lines.removeLast()  // after the final newline
         let paginator = TextPaginator(pageLength: pageLength, hasPageNumbers: hasPageNumbers, width: width)
         let text = paginator.render(lines: lines, blocks: layout.blocks)
