@@ -6,13 +6,16 @@
 /// no field, no data list, no `has`/`lacks` condition) is evaluated once, when the
 /// template is prepared, and its output recorded from each state the renderer can be in
 /// before it (`TextLayout.Recording`, `HTMLBuffer.Recording`). Rendering a record then
-/// evaluates only the nodes that read it and copies the recorded bytes of the rest.
+/// handles only the nodes that read it and copies the recorded bytes of the rest: the
+/// common shapes (a paragraph or heading with values, a data list of one-paragraph items)
+/// are written straight into the output (`EmittedPart`), others are evaluated into nodes.
 ///
 /// The output is the same, byte for byte, as evaluating the whole template and rendering
-/// the tree (`Workspace.render`): the parts kept apart are evaluated by the same
-/// `TemplateEvaluator`, and the renderers' sequence writers place separators, check lists
-/// and lead-ins from the same nodes in the same order (`RenderBlock`). The tests compare
-/// the two for every template, stage and format.
+/// the tree (`Workspace.render`): nodes are evaluated by the same `TemplateEvaluator`,
+/// emitted parts write what the renderers write for the nodes they stand for, and the
+/// renderers' sequence writers place separators, check lists and lead-ins from the same
+/// kinds of node in the same order (`RenderBlock`). `PreparedTemplateTests` compares the
+/// two for every template, stage, discretion and format on generated records.
 ///
 /// A plan shape is what the planner's choices depend on besides the record: the stage and
 /// discretion, for a record that gives no age (`Planner.plan`). A record with an age is
