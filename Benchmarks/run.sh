@@ -71,6 +71,9 @@ cmd() {
     # ours-1, ours-j: one output file, like the anchors (the like-for-like rows)
     ours-1)   echo "$ours --format $(tf "$f") --output-file $OUT/ours-1-$n.$f --jobs 1" ;;
     ours-j)   echo "$ours --format $(tf "$f") --output-file $OUT/ours-j-$n.$f --jobs $JOBS" ;;
+    # ours-fresh(j): as ours-1 and ours-j, the previous run's file removed first (PREPARE)
+    ours-fresh)  echo "$ours --format $(tf "$f") --output-file $OUT/ours-fresh-$n.$f --jobs 1" ;;
+    ours-freshj) echo "$ours --format $(tf "$f") --output-file $OUT/ours-fresh-$n.$f --jobs $JOBS" ;;
     # ours-dir, ours-shm: one private file per document, on disk and on tmpfs
     ours-dir) echo "$ours --format $(tf "$f") --output $OUT/ours-dir-$f-$n --jobs 1" ;;
     ours-shm) echo "$ours --format $(tf "$f") --output $SHM/ours-$f-$n --jobs 1" ;;
@@ -90,7 +93,12 @@ measure() {  # measure ANCHOR FORMAT N RUNS WARMUP
   local a=$1 f=$2 n=$3 runs=$4 warm=$5 key="$1-$2-$3" c
   c=$(cmd "$a" "$f" "$n")
   echo "-- $key: $c"
-  hyperfine -N --style basic --runs "$runs" --warmup "$warm" --export-json "$RES/time-$key.json" "$c" \
+  # The fresh rows remove the output first: replacing a file makes ext4 write its data out
+  # at the rename (auto_da_alloc), which the other rows pay, as the anchors do for theirs.
+  local prepare=true
+  case $a in ours-fresh*) prepare="rm -f $OUT/ours-fresh-$n.$f" ;; esac
+  hyperfine -N --style basic --runs "$runs" --warmup "$warm" --prepare "$prepare" \
+    --export-json "$RES/time-$key.json" "$c" \
     > "$RES/hyperfine-$key.log" 2>&1 || { cat "$RES/hyperfine-$key.log"; exit 1; }
   grep -E "Time|Range" "$RES/hyperfine-$key.log" | sed 's/^/   /'
   : > "$RES/rss-$key.txt"
@@ -111,6 +119,8 @@ for n in $NS; do
       fi
     done
     if [ "$n" = 10000 ]; then
+      measure ours-fresh "$f" "$n" "$RUNS" 1
+      measure ours-freshj "$f" "$n" "$RUNS" 1
       measure ours-dir "$f" "$n" "$RUNS" 1
       measure ours-shm "$f" "$n" "$RUNS" 1
     fi
