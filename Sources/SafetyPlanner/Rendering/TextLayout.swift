@@ -253,25 +253,24 @@ struct TextLayout {
     /// One word of UTF-8 text from `start` (a non-separator byte) to the next space, newline
     /// or tab: where it ends, the columns its ASCII bytes take (printable bytes and the phone
     /// joiner one each, other controls none), and what else it holds.
-    private static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
-        end: Int, asciiWidth: Int, isASCII: Bool, hasCarriageReturn: Bool, hasJoiner: Bool
-    ) {
-        byteClasses.withUnsafeBufferPointer { classes in
-            var index = start
-            var width = 0
-            var seen: UInt8 = 0
-            while index < bytes.count {
-                let byteClass = classes[Int(bytes[index])]
-                if byteClass & ByteClass.separator != 0 { break }
-                width &+= Int(byteClass & ByteClass.column)
-                seen |= byteClass
-                index &+= 1
-            }
-            return (
-                index, width, seen & ByteClass.nonASCII == 0, seen & ByteClass.carriageReturn != 0,
-                seen & ByteClass.joiner != 0
-            )
+    @inline(__always)
+    private static func scanWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafePointer<UInt8>
+    ) -> (end: Int, asciiWidth: Int, isASCII: Bool, hasCarriageReturn: Bool, hasJoiner: Bool) {
+        var index = start
+        var width = 0
+        var seen: UInt8 = 0
+        while index < bytes.count {
+            let byteClass = classes[Int(bytes[index])]
+            if byteClass & ByteClass.separator != 0 { break }
+            width &+= Int(byteClass & ByteClass.column)
+            seen |= byteClass
+            index &+= 1
         }
+        return (
+            index, width, seen & ByteClass.nonASCII == 0, seen & ByteClass.carriageReturn != 0,
+            seen & ByteClass.joiner != 0
+        )
     }
 
     /// What a byte is to `scanWord`, as bits.
@@ -285,8 +284,16 @@ struct TextLayout {
         static let joiner: UInt8 = 16
     }
 
-    /// `ByteClass` bits of every byte value (other ASCII controls take no column).
-    private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+    /// `ByteClass` bits of every byte value (other ASCII controls take no column), made once
+    /// and never freed, so a scan reads it through a plain pointer.
+    /// (Written only while it is made, so reading it from several threads is safe.)
+    nonisolated(unsafe) private static let byteClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0...255 { table[value] = byteClass(value) }
+        return UnsafePointer(table)
+    }()
+
+    private static func byteClass(_ value: Int) -> UInt8 {
         switch value {
         case 0x20, 0x0A, 0x09: return ByteClass.separator
         case 0x0D: return ByteClass.carriageReturn
@@ -308,6 +315,7 @@ struct TextLayout {
     /// nothing, otherwise.
     private mutating func writeWrappedBytes(_ text: String) -> Int? {
         var text = text
+        let classes = Self.byteClasses
         return text.withUTF8 { bytes -> Int? in
             let count = bytes.count
             // The narrowest line this text may get: the first line's, or a later one's.
@@ -326,7 +334,7 @@ struct TextLayout {
                     continue
                 }
                 let wordStart = index
-                let word = Self.scanWord(bytes, from: index)
+                let word = Self.scanWord(bytes, from: index, classes: classes)
                 index = word.end
                 if word.hasCarriageReturn { return nil }
                 if word.hasJoiner { hasJoiner = true }
@@ -358,7 +366,7 @@ struct TextLayout {
                 guard index < count else { break }
                 let isOneSpace = index - separatorStart == 1 && bytes[separatorStart] == 0x20
                 let wordStart = index
-                let word = Self.scanWord(bytes, from: index)
+                let word = Self.scanWord(bytes, from: index, classes: classes)
                 index = word.end
                 var wordWidth = word.asciiWidth
                 if !word.isASCII {
