@@ -154,9 +154,8 @@ struct DataReader {
     {
         try enter()
         index += 1  // {
-        // Room for every field: a record rarely has unknown keys, and a dictionary that grows
-        // hashes its keys again.
-        var values = record.emptyRecord
+        // Room for the fields up front: a record rarely has unknown keys.
+        var values = DataRecord(capacity: record.recordCapacity)
         // The fields read so far, for duplicates; and the unknown keys, compared directly while few.
         var seenFields = SmallBitSet()
         var unknownKeys: [String] = []
@@ -208,7 +207,7 @@ struct DataReader {
                 _ = try skipValue()
             } else if let field {
                 if let value = try readValue(record.fieldShapes[field], path: memberPath) {
-                    values[key] = value
+                    values.appendNew(key, value)
                 }
             } else {
                 problem(at: keyStart, path: memberPath(), DataRules.unknownKeyMessage(key, fields: record.fields))

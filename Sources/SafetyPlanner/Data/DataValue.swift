@@ -4,12 +4,12 @@
 /// and `null` are simply not in the record, and empty text counts as absent, so
 /// `if has="…"` and write-in lines agree about what is missing.
 ///
-/// Not `indirect`: every payload is already a reference (a string, an array or a
-/// dictionary), so a value needs no box of its own on the heap.
+/// Not `indirect`: every payload is already a reference (a string or an array), so a
+/// value needs no box of its own on the heap.
 public enum DataValue: Equatable, Sendable {
     case text(String)
     case list([DataValue])
-    case record([String: DataValue])
+    case record(DataRecord)
 
     /// Whether the value holds anything to print: non-empty text, a non-empty list, or
     /// a record with at least one present key.
@@ -17,7 +17,7 @@ public enum DataValue: Equatable, Sendable {
         switch self {
         case .text(let text): return !text.isEmpty
         case .list(let elements): return !elements.isEmpty
-        case .record(let fields): return fields.values.contains { $0.isPresent }
+        case .record(let fields): return fields.contains { $0.value.isPresent }
         }
     }
 
@@ -37,5 +37,76 @@ public enum DataValue: Equatable, Sendable {
     public var elements: [DataValue] {
         guard case .list(let elements) = self else { return [] }
         return elements
+    }
+}
+
+/// The fields of a record value, keyed by name, in the order they were read.
+///
+/// A data file's records are small (the largest shape has 18 keys), so the fields are kept
+/// as a list and a key is found by comparing names, which costs less than hashing it, as
+/// a dictionary would for every key read and every value printed (measured with callgrind,
+/// Benchmarks/README.md). Two records are equal when they have the same keys with equal
+/// values, in any order.
+public struct DataRecord: Equatable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    public typealias Element = (key: String, value: DataValue)
+
+    private var fields: [Element]
+
+    /// An empty record.
+    public init() {
+        fields = []
+    }
+
+    /// A record of `fields`; a key given twice keeps its last value.
+    public init(_ fields: some Sequence<(String, DataValue)>) {
+        self.fields = []
+        for (key, value) in fields { self[key] = value }
+    }
+
+    public init(dictionaryLiteral elements: (String, DataValue)...) {
+        self.init(elements)
+    }
+
+    /// An empty record with room for `capacity` fields.
+    init(capacity: Int) {
+        fields = []
+        fields.reserveCapacity(capacity)
+    }
+
+    /// The value under `key`, or nil; setting nil removes the key.
+    public subscript(key: String) -> DataValue? {
+        get {
+            for field in fields where field.key == key { return field.value }
+            return nil
+        }
+        set {
+            if let index = fields.firstIndex(where: { $0.key == key }) {
+                if let newValue {
+                    fields[index].value = newValue
+                } else {
+                    fields.remove(at: index)
+                }
+            } else if let newValue {
+                fields.append((key, newValue))
+            }
+        }
+    }
+
+    /// Adds a field whose key the record does not have (the reader has checked).
+    mutating func appendNew(_ key: String, _ value: DataValue) {
+        fields.append((key, value))
+    }
+
+    public var isEmpty: Bool { fields.isEmpty }
+    public var count: Int { fields.count }
+    public var keys: [String] { fields.map(\.key) }
+    public var values: [DataValue] { fields.map(\.value) }
+
+    public func makeIterator() -> IndexingIterator<[Element]> {
+        fields.makeIterator()
+    }
+
+    public static func == (left: DataRecord, right: DataRecord) -> Bool {
+        left.count == right.count && left.fields.allSatisfy { right[$0.key] == $0.value }
     }
 }

@@ -72,11 +72,9 @@ final class ReadingShape: Sendable {
     /// Whether every field name is ASCII: only then is a plain ASCII key matched by its
     /// bytes, since an ASCII key equals (as `String`s do) an ASCII name only when their bytes do.
     let hasASCIIKeys: Bool
-    /// An empty record, copied for each record read: copying storage is cheaper than
-    /// allocating it anew, which looks up the storage's generic type and hashes a seed. It
-    /// has room for up to 12 keys without growing, and stays under the 1 KiB from which
-    /// malloc first consolidates its free chunks.
-    let emptyRecord: [String: DataValue]
+    /// The room a record read is made with: every field, up to 12 (a record rarely has all
+    /// of them, and a larger one grows once).
+    let recordCapacity: Int
 
     init(_ shape: DataShape) {
         self.shape = shape
@@ -111,7 +109,7 @@ final class ReadingShape: Sendable {
         }
         (self.slots, slotShift) = (slots, 64 - bits)
         hasASCIIKeys = fields.allSatisfy { $0.name.utf8.allSatisfy { $0 < 0x80 } }
-        emptyRecord = [String: DataValue](minimumCapacity: min(fields.count, 12))
+        recordCapacity = min(fields.count, 12)
     }
 
     /// The index of the field named by the ASCII key at `range` of `bytes`, or nil; needs

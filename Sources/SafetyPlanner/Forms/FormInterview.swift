@@ -14,14 +14,14 @@ public struct FormInterview: Sendable {
     /// Whether every question has been answered, or input has ended.
     public private(set) var isFinished: Bool
 
-    private var root: [String: DataValue]
+    private var root: DataRecord
     private var position = 0
     /// Whether the current question has not yet had an answer (its title is shown).
     private var isAtQuestionStart = true
     /// Entries of the list being asked.
     private var entries: [DataValue] = []
     /// Parts answered so far of the record being asked, and the part asked next.
-    private var record: [String: DataValue] = [:]
+    private var record: DataRecord = [:]
     private var part = 0
     /// Why the last answer was asked again.
     private var problem: String?
@@ -142,13 +142,13 @@ public struct FormInterview: Sendable {
         Self.set(value, at: path[...], in: &root)
     }
 
-    private static func set(_ value: DataValue, at path: ArraySlice<String>, in fields: inout [String: DataValue]) {
+    private static func set(_ value: DataValue, at path: ArraySlice<String>, in fields: inout DataRecord) {
         guard let key = path.first else { return }
         if path.count == 1 {
             fields[key] = value
             return
         }
-        var inner: [String: DataValue] = [:]
+        var inner: DataRecord = [:]
         if case .record(let existing)? = fields[key] { inner = existing }
         set(value, at: path.dropFirst(), in: &inner)
         fields[key] = .record(inner)

@@ -12,12 +12,12 @@ public struct Planner: Sendable {
     }
 
     /// The `plan.*` values every plan at a stage shares, by the stage's place in the cycle.
-    private var precomputedValues: [[String: DataValue]] = []
+    private var precomputedValues: [DataRecord] = []
 
-    private static func planValues(_ catalog: Catalog) -> [[String: DataValue]] {
+    private static func planValues(_ catalog: Catalog) -> [DataRecord] {
         Stage.allCases.map { stage in
             let info = catalog.info(for: stage)
-            var planValues: [String: DataValue] = [
+            var planValues: DataRecord = [
                 "stage": .text(info.name),
                 "stageId": .text(stage.id),
                 "youth": .text(info.youth),

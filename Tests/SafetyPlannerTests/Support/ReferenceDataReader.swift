@@ -59,7 +59,7 @@ struct DataValidator {
     private mutating func validateRecord(_ members: [JSONNode.Member], fields: [DataFieldShape], path: () -> String)
         -> DataValue
     {
-        var values: [String: DataValue] = [:]
+        var values = DataRecord()
         var seen: Set<String> = []
         // Few keys are compared with the earlier ones directly rather than hashed.
         let isSmall = members.count <= 16
