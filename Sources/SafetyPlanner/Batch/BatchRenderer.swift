@@ -70,7 +70,7 @@ public struct BatchRenderer: Sendable {
         let id = data.root["id"]?.text
         let name = id.flatMap(Self.fileName(for:))
         let bytes: [UInt8]
-        if data.age == nil, let prepared = prepared.template(for: stage, make: prepare) {
+        if data.age == nil, let prepared = prepared.template(for: stage, make: { prepare($0) }) {
             bytes = prepared.renderBytes(workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet))
         } else {
             bytes = workspace.renderBytes(

@@ -96,40 +96,40 @@ struct InlineProgram: Sendable {
     private static let missingValue = blank(TemplateEvaluator.missingValueWidth)
 
     /// Whether the content shows anything for this record (`[Inline].hasVisibleContent`).
-    func isVisible(_ evaluator: TemplateEvaluator) -> Bool {
-        isVisible(ops, evaluator)
+    func isVisible(_ evaluator: inout TemplateEvaluator) -> Bool {
+        isVisible(ops, &evaluator)
     }
 
-    private func isVisible(_ ops: [Op], _ evaluator: TemplateEvaluator) -> Bool {
+    private func isVisible(_ ops: [Op], _ evaluator: inout TemplateEvaluator) -> Bool {
         ops.contains { op in
             switch op {
             case .text(_, _, let isVisible): return isVisible
-            case .wrapped(_, _, let children): return self.isVisible(children, evaluator)
+            case .wrapped(_, _, let children): return self.isVisible(children, &evaluator)
             case .value(let path, let fallback, let isPhone):
                 if let text = evaluator.value(at: path)?.text, !text.isEmpty {
                     return [Inline].isVisible(isDiscreet && !isPhone ? Discretion.masked(text) : text)
                 }
-                return self.isVisible([fallback ?? Self.missingValue], evaluator)
+                return self.isVisible([fallback ?? Self.missingValue], &evaluator)
             case .blank(let width, _): return width > 0
             case .conditional(let condition, let children):
-                return evaluator.holdsHere(condition) && self.isVisible(children, evaluator)
+                return evaluator.holdsHere(condition) && self.isVisible(children, &evaluator)
             }
         }
     }
 
     /// Writes the content as `HTMLRenderer` writes the evaluated inlines.
-    func writeHTML(_ evaluator: TemplateEvaluator, to buffer: inout HTMLBuffer) {
-        writeHTML(ops, evaluator, to: &buffer)
+    func writeHTML(_ evaluator: inout TemplateEvaluator, to buffer: inout HTMLBuffer) {
+        writeHTML(ops, &evaluator, to: &buffer)
     }
 
-    private func writeHTML(_ ops: [Op], _ evaluator: TemplateEvaluator, to buffer: inout HTMLBuffer) {
+    private func writeHTML(_ ops: [Op], _ evaluator: inout TemplateEvaluator, to buffer: inout HTMLBuffer) {
         for op in ops {
             switch op {
             case .text(let html, _, _):
                 buffer.bytes += html
             case .wrapped(let open, let close, let children):
                 buffer.bytes += open
-                writeHTML(children, evaluator, to: &buffer)
+                writeHTML(children, &evaluator, to: &buffer)
                 buffer.bytes += close
             case .value(let path, let fallback, let isPhone):
                 if let text = evaluator.value(at: path)?.text, !text.isEmpty {
@@ -145,12 +145,12 @@ struct InlineProgram: Sendable {
                         buffer.appendText(text)
                     }
                 } else {
-                    writeHTML([fallback ?? Self.missingValue], evaluator, to: &buffer)
+                    writeHTML([fallback ?? Self.missingValue], &evaluator, to: &buffer)
                 }
             case .blank(_, let html):
                 buffer.bytes += html
             case .conditional(let condition, let children):
-                if evaluator.holdsHere(condition) { writeHTML(children, evaluator, to: &buffer) }
+                if evaluator.holdsHere(condition) { writeHTML(children, &evaluator, to: &buffer) }
             }
         }
     }
@@ -159,19 +159,19 @@ struct InlineProgram: Sendable {
     /// (`[Inline].isVisible`) exactly when the content does (`isVisible(_:)`): visibility
     /// is decided scalar by scalar, and the pieces are joined whole (a phone's spaces made
     /// the joiner, which shows nothing, as a space does).
-    func textForWrapping(_ evaluator: TemplateEvaluator) -> String {
+    func textForWrapping(_ evaluator: inout TemplateEvaluator) -> String {
         var text = ""
-        appendPlain(ops, evaluator, to: &text)
+        appendPlain(ops, &evaluator, to: &text)
         return text
     }
 
-    private func appendPlain(_ ops: [Op], _ evaluator: TemplateEvaluator, to text: inout String) {
+    private func appendPlain(_ ops: [Op], _ evaluator: inout TemplateEvaluator, to text: inout String) {
         for op in ops {
             switch op {
             case .text(_, let plain, _):
                 text += plain
             case .wrapped(_, _, let children):
-                appendPlain(children, evaluator, to: &text)
+                appendPlain(children, &evaluator, to: &text)
             case .value(let path, let fallback, let isPhone):
                 if let value = evaluator.value(at: path)?.text, !value.isEmpty {
                     if isPhone {
@@ -180,12 +180,12 @@ struct InlineProgram: Sendable {
                         text += (isDiscreet ? Discretion.masked(value) : value).sanitized
                     }
                 } else {
-                    appendPlain([fallback ?? Self.missingValue], evaluator, to: &text)
+                    appendPlain([fallback ?? Self.missingValue], &evaluator, to: &text)
                 }
             case .blank(let width, _):
                 text += String(repeating: "_", count: max(0, width))
             case .conditional(let condition, let children):
-                if evaluator.holdsHere(condition) { appendPlain(children, evaluator, to: &text) }
+                if evaluator.holdsHere(condition) { appendPlain(children, &evaluator, to: &text) }
             }
         }
     }
@@ -227,13 +227,13 @@ struct EmittedBlock {
                 guard isVisible else { return }
                 buffer.beginBlock()
                 buffer += "<p>"
-                program.writeHTML(evaluator, to: &buffer)
+                program.writeHTML(&evaluator, to: &buffer)
                 buffer += "</p>\n"
             case .heading(let level, let program):
-                guard program.isVisible(evaluator) else { return }
+                guard program.isVisible(&evaluator) else { return }
                 buffer.beginBlock()
                 buffer += HTMLRenderer.headingTags[level - 1].open
-                program.writeHTML(evaluator, to: &buffer)
+                program.writeHTML(&evaluator, to: &buffer)
                 buffer += HTMLRenderer.headingTags[level - 1].close
             case .list(_, let binding, let isOrdered, let item, _):
                 buffer.beginBlock()
@@ -241,7 +241,7 @@ struct EmittedBlock {
                 for element in elements {
                     evaluator.bind(binding, to: element)
                     buffer += "<li>"
-                    item.writeHTML(evaluator, to: &buffer)
+                    item.writeHTML(&evaluator, to: &buffer)
                     buffer += "</li>\n"
                     evaluator.unbind()
                 }
@@ -255,9 +255,9 @@ struct EmittedBlock {
             switch part {
             case .paragraph(let program):
                 guard isVisible else { return }
-                layout.writeWrapped(program.textForWrapping(evaluator))
+                layout.writeWrapped(program.textForWrapping(&evaluator))
             case .heading(let level, let program):
-                let text = program.textForWrapping(evaluator)
+                let text = program.textForWrapping(&evaluator)
                 guard [Inline].isVisible(text) else { return }
                 let widest = layout.writeWrapped(text)
                 if level <= 1 {
@@ -275,7 +275,7 @@ struct EmittedBlock {
                     layout.pushIndent(
                         first: marker.first, rest: marker.rest, firstWidth: marker.width, restWidth: marker.width)
                     let paragraphStart = layout.beginBlock()
-                    let text = item.textForWrapping(evaluator)
+                    let text = item.textForWrapping(&evaluator)
                     if [Inline].isVisible(text) {
                         layout.writeWrapped(text)
                     }

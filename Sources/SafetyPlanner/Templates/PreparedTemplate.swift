@@ -175,7 +175,7 @@ final class PreparedTemplate: Sendable {
                 var elements: [DataValue] = []
                 switch emitted {
                 case .paragraph(let program):
-                    isVisible = context.evaluator.within(domain) { program.isVisible($0) }
+                    isVisible = context.evaluator.within(domain) { program.isVisible(&$0) }
                 case .heading:
                     break
                 case .list(let path, _, _, _, let empty):
