@@ -17,22 +17,33 @@ struct TextLayoutBytePathTests {
         "a very long word supercalifragilisticexpialidocious-ü-supercalifragilistic",
     ]
 
-    @Test("Every text, at several widths and indents, is written the same both ways")
+    @Test("Every text, at several widths and indents, after output or not, is written the same both ways")
     func same() {
         for text in Self.texts {
             for width in [8, 12, 20, 40, 72] {
                 for indent in ["", "- ", "[ ] "] {
-                    var fast = TextLayout(width: width)
-                    var general = TextLayout(width: width)
-                    if !indent.isEmpty {
-                        let rest = String(repeating: " ", count: indent.count)
-                        fast.pushIndent(first: indent, rest: rest)
-                        general.pushIndent(first: indent, rest: rest)
+                    for hasOutputBefore in [false, true] {
+                        var fast = TextLayout(width: width)
+                        var general = TextLayout(width: width)
+                        if hasOutputBefore {
+                            // A line before and a blank line asked for: what the byte path takes
+                            // back when it gives up half way must leave these as they were.
+                            fast.writeLine("before")
+                            general.writeLine("before")
+                            fast.requestBlankLine()
+                            general.requestBlankLine()
+                        }
+                        if !indent.isEmpty {
+                            let rest = String(repeating: " ", count: indent.count)
+                            fast.pushIndent(first: indent, rest: rest)
+                            general.pushIndent(first: indent, rest: rest)
+                        }
+                        let fastWidest = fast.writeWrapped(text)
+                        let generalWidest = general.writeWrappedByCharacters(text)
+                        #expect(fast.bytes == general.bytes, "\(text.debugDescription) at \(width)")
+                        #expect(fastWidest == generalWidest, "\(text.debugDescription) at \(width)")
+                        #expect(fast.lineCount == general.lineCount, "\(text.debugDescription) at \(width)")
                     }
-                    let fastWidest = fast.writeWrapped(text)
-                    let generalWidest = general.writeWrappedByCharacters(text)
-                    #expect(fast.bytes == general.bytes, "\(text.debugDescription) at \(width)")
-                    #expect(fastWidest == generalWidest, "\(text.debugDescription) at \(width)")
                 }
             }
         }

@@ -39,8 +39,6 @@ struct TextLayout {
     private var hasWritten = false
     private var isBlankLinePending = false
     private var isPageBreakPending = false
-    /// `writeWrappedBytes`'s widths of the non-ASCII words of the text it is writing.
-    private var nonASCIIWordWidths: [Int] = []
 
     init(width: Int) {
         self.width = width
@@ -311,53 +309,32 @@ struct TextLayout {
     /// measures them. A word holding a non-ASCII byte is measured by its `Character`s, as
     /// the general path does; it is checked first that the spaces around it are characters
     /// of their own (a combining mark after a space, or a prepended mark before one, joins
-    /// them, and then the words are not those the bytes show). Returns nil, having written
-    /// nothing, otherwise.
+    /// them, and then the words are not those the bytes show).
+    ///
+    /// One pass lays the words out as it measures them; when a word shows that the text is
+    /// not the common case, what was written is taken back and nil returned, so the general
+    /// path starts from the same state.
     private mutating func writeWrappedBytes(_ text: String) -> Int? {
         var text = text
         let classes = Self.byteClasses
-        return text.withUTF8 { bytes -> Int? in
+        // What a take-back restores (the indents lose their first-line markers as lines begin).
+        let saved = (bytes.count, lineCount, hasWritten, isBlankLinePending, isPageBreakPending, indents)
+        let widest = text.withUTF8 { bytes -> Int? in
             let count = bytes.count
             // The narrowest line this text may get: the first line's, or a later one's.
             var restUsed = 0
             for indent in indents { restUsed += indent.restWidth }
             let narrowest = Swift.min(availableWidth, width - restUsed)
-            // First pass: every word's width, checked to fit; the widths of non-ASCII
-            // words are kept, in order, for the second pass.
-            nonASCIIWordWidths.removeAll(keepingCapacity: true)
-            var hasJoiner = false
-            var index = 0
-            while index < count {
-                let byte = bytes[index]
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
-                    index += 1
-                    continue
-                }
-                let wordStart = index
-                let word = Self.scanWord(bytes, from: index, classes: classes)
-                index = word.end
-                if word.hasCarriageReturn { return nil }
-                if word.hasJoiner { hasJoiner = true }
-                var wordWidth = word.asciiWidth
-                if !word.isASCII {
-                    guard let measured = Self.widthOfNonASCIIWord(bytes, wordStart..<index) else {
-                        return nil
-                    }
-                    wordWidth = measured
-                    nonASCIIWordWidths.append(measured)
-                }
-                if wordWidth > narrowest { return nil }
-            }
             var widest = 0
             var lineWidth = -1  // -1 when no line is open
             var available = 0
-            var nonASCIIWord = 0
-            index = 0
+            var index = 0
             // The open line's words are appended at once when it ends: the input from its
             // first word's start to its last word's end, separators made one space.
             var lineStart = 0
             var lineEnd = 0
             var isLineContiguous = true  // the words on the line are separated by one space each
+            var lineHasJoiner = false
             while true {
                 let separatorStart = index
                 while index < count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
@@ -368,19 +345,22 @@ struct TextLayout {
                 let wordStart = index
                 let word = Self.scanWord(bytes, from: index, classes: classes)
                 index = word.end
+                if word.hasCarriageReturn { return nil }
                 var wordWidth = word.asciiWidth
                 if !word.isASCII {
-                    wordWidth = nonASCIIWordWidths[nonASCIIWord]
-                    nonASCIIWord += 1
+                    guard let measured = Self.widthOfNonASCIIWord(bytes, wordStart..<index) else { return nil }
+                    wordWidth = measured
                 }
+                if wordWidth > narrowest { return nil }
                 if lineWidth >= 0 && lineWidth + 1 + wordWidth <= available {
                     lineEnd = index
                     if !isOneSpace { isLineContiguous = false }
+                    if word.hasJoiner { lineHasJoiner = true }
                     lineWidth += 1 + wordWidth
                     continue
                 }
                 if lineWidth >= 0 {
-                    appendLine(bytes, lineStart..<lineEnd, isContiguous: isLineContiguous, hasJoiner: hasJoiner)
+                    appendLine(bytes, lineStart..<lineEnd, isContiguous: isLineContiguous, hasJoiner: lineHasJoiner)
                     endLine()
                     widest = Swift.max(widest, lineWidth)
                 }
@@ -389,15 +369,23 @@ struct TextLayout {
                 lineStart = wordStart
                 lineEnd = index
                 isLineContiguous = true
+                lineHasJoiner = word.hasJoiner
                 lineWidth = wordWidth
             }
             if lineWidth >= 0 {
-                appendLine(bytes, lineStart..<lineEnd, isContiguous: isLineContiguous, hasJoiner: hasJoiner)
+                appendLine(bytes, lineStart..<lineEnd, isContiguous: isLineContiguous, hasJoiner: lineHasJoiner)
                 endLine()
                 widest = Swift.max(widest, lineWidth)
             }
             return widest
         }
+        if widest == nil {
+            self.bytes.removeSubrange(saved.0...)
+            (lineCount, hasWritten, isBlankLinePending, isPageBreakPending, indents) = (
+                saved.1, saved.2, saved.3, saved.4, saved.5
+            )
+        }
+        return widest
     }
 
     /// The display width of the word at `range` of `text`, which holds a non-ASCII byte,
