@@ -49,3 +49,20 @@ struct TextLayoutBytePathTests {
         }
     }
 }
+
+@Suite("TextLayout: the Latin letters measured from their bytes")
+struct LatinWordTests {
+    @Test("Each is one column and a grapheme of its own beside ASCII, spaces and each other")
+    func latinScalars() {
+        for value in UInt32(0x80)...0x2FF where TextLayout.isLatinScalar(value) {
+            let scalar = Unicode.Scalar(value)!
+            #expect(DisplayWidth.of(scalar) == 1, "U+\(String(value, radix: 16))")
+            for neighbour in ["a", " ", "\u{E9}", "\u{17F}", "\u{B7}", "-"] {
+                let text = neighbour + String(scalar) + neighbour
+                #expect(text.count == 3, "U+\(String(value, radix: 16)) beside \(neighbour.debugDescription)")
+            }
+        }
+        #expect(!TextLayout.isLatinScalar(0xAD))  // the soft hyphen is a format character
+        #expect(!TextLayout.isLatinScalar(0x300))  // combining marks start here
+    }
+}

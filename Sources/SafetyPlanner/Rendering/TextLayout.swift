@@ -348,7 +348,10 @@ struct TextLayout {
                 if word.hasCarriageReturn { return nil }
                 var wordWidth = word.asciiWidth
                 if !word.isASCII {
-                    guard let measured = Self.widthOfNonASCIIWord(bytes, wordStart..<index) else { return nil }
+                    guard
+                        let measured = Self.widthOfLatinWord(bytes, wordStart..<index, asciiWidth: wordWidth)
+                            ?? Self.widthOfNonASCIIWord(bytes, wordStart..<index)
+                    else { return nil }
                     wordWidth = measured
                 }
                 if wordWidth > narrowest { return nil }
@@ -386,6 +389,40 @@ struct TextLayout {
             )
         }
         return widest
+    }
+
+    /// Whether a scalar is one `widthOfLatinWord` measures from its bytes: the Latin letters
+    /// of U+00C0–U+017F (Latin-1 Supplement and Latin Extended-A, with × and ÷) and the
+    /// middle dot U+00B7. Each is one column wide and a grapheme of its own next to ASCII
+    /// or each other (none extends, joins or is prepended; the tests check both).
+    static func isLatinScalar(_ value: UInt32) -> Bool {
+        value == 0xB7 || (0xC0...0x17F).contains(value)
+    }
+
+    /// The width of a word whose non-ASCII characters are all `isLatinScalar` (Zoë, García,
+    /// Müller, ·), from its bytes: its ASCII columns plus one per such scalar; nil for any
+    /// other non-ASCII byte, which `widthOfNonASCIIWord` measures by `Character`s.
+    private static func widthOfLatinWord(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, asciiWidth: Int)
+        -> Int?
+    {
+        var width = asciiWidth
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = text[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            // Two-byte sequences C2 B7 and C3 80 … C5 BF are U+00B7 and U+00C0 … U+017F.
+            guard index + 1 < range.upperBound else { return nil }
+            let next = text[index + 1]
+            guard next & 0xC0 == 0x80, (byte == 0xC2 && next == 0xB7) || (0xC3...0xC5).contains(byte) else {
+                return nil
+            }
+            width += 1
+            index += 2
+        }
+        return width
     }
 
     /// The display width of the word at `range` of `text`, which holds a non-ASCII byte,
