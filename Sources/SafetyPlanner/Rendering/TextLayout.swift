@@ -40,8 +40,12 @@ struct TextLayout {
     private var isBlankLinePending = false
     private var isPageBreakPending = false
 
-    init(width: Int) {
+    /// Whether `blocks` is kept: only pagination reads it.
+    private let tracksBlocks: Bool
+
+    init(width: Int, tracksBlocks: Bool = true) {
         self.width = width
+        self.tracksBlocks = tracksBlocks
         bytes.reserveCapacity(8192)
     }
 
@@ -67,7 +71,7 @@ struct TextLayout {
 
     /// Ends a block that began at line `start`; a block that wrote nothing is dropped.
     mutating func endBlock(start: Int, kind: TextPaginator.Block.Kind) {
-        if lineCount > start {
+        if tracksBlocks && lineCount > start {
             blocks.append(TextPaginator.Block(lines: start..<lineCount, kind: kind))
         }
     }
@@ -617,7 +621,7 @@ extension TextLayout {
     /// Appends a recording made from the layout's current state.
     mutating func replay(_ recording: Recording) {
         bytes.append(contentsOf: recording.bytes)
-        for block in recording.blocks {
+        for block in recording.blocks where tracksBlocks {
             let lines = (block.lines.lowerBound + lineCount)..<(block.lines.upperBound + lineCount)
             blocks.append(TextPaginator.Block(lines: lines, kind: block.kind))
         }

@@ -83,7 +83,7 @@ public struct TextRenderer: Sendable {
 
     /// Lays out `body` and cuts it into pages when there is a page length.
     func render<Block: RenderBlock>(_ body: [Block], asBytes: Bool) -> (text: String, bytes: [UInt8]) {
-        var layout = TextLayout(width: width)
+        var layout = TextLayout(width: width, tracksBlocks: pageLength > 0)
         write(body, to: &layout)
         guard pageLength > 0 else {
             if asBytes { return ("", layout.bytes.isEmpty ? [0x0A] : layout.bytes) }
