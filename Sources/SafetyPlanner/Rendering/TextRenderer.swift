@@ -161,12 +161,7 @@ public struct TextRenderer: Sendable {
 
         case .heading(let level, let content):
             guard content.hasVisibleContent else { return }
-            let widest = layout.writeWrapped(content.textForWrapping)
-            if level <= 1 {
-                layout.writeLine(repeating: UInt8(ascii: "="), count: widest)
-            } else if level == 2 {
-                layout.writeLine(repeating: UInt8(ascii: "-"), count: widest)
-            }
+            writeHeading(level: level, text: content.textForWrapping, to: &layout)
 
         case .paragraph(let content):
             guard content.hasVisibleContent else { return }
@@ -183,13 +178,7 @@ public struct TextRenderer: Sendable {
                 if position > 0 && !isCompact {
                     layout.requestBlankLine()
                 }
-                let marker = ordered ? Self.numberMarker(position + 1) : Self.bulletMarker
-                let start = layout.beginBlock()
-                layout.pushIndent(
-                    first: marker.first, rest: marker.rest, firstWidth: marker.width, restWidth: marker.width)
-                write(item, to: &layout)
-                layout.popIndent()
-                layout.endBlock(start: start, kind: .whole)
+                writeListItem(at: position, ordered: ordered, to: &layout) { write(item, to: &$0) }
             }
 
         case .checkItem(let content, let isChecked):
@@ -257,10 +246,34 @@ public struct TextRenderer: Sendable {
         }
     }
 
+    /// Writes a heading's text wrapped, underlined with `=` (level 1) or `-` (level 2) as
+    /// wide as its widest line.
+    func writeHeading(level: Int, text: String, to layout: inout TextLayout) {
+        let widest = layout.writeWrapped(text)
+        if level <= 1 {
+            layout.writeLine(repeating: UInt8(ascii: "="), count: widest)
+        } else if level == 2 {
+            layout.writeLine(repeating: UInt8(ascii: "-"), count: widest)
+        }
+    }
+
+    /// Writes the list item at `position`: its marker (`- ` or `1. `), then what `body`
+    /// writes, indented under it; the item is a block kept whole on a page.
+    func writeListItem(
+        at position: Int, ordered: Bool, to layout: inout TextLayout, _ body: (inout TextLayout) -> Void
+    ) {
+        let marker = ordered ? Self.numberMarker(position + 1) : Self.bulletMarker
+        let start = layout.beginBlock()
+        layout.pushIndent(first: marker.first, rest: marker.rest, firstWidth: marker.width, restWidth: marker.width)
+        body(&layout)
+        layout.popIndent()
+        layout.endBlock(start: start, kind: .whole)
+    }
+
     /// A list item's marker, the indent of its later lines (as wide), and their width.
     typealias Marker = (first: String, rest: String, width: Int)
 
-    static let bulletMarker: Marker = ("- ", "  ", 2)
+    private static let bulletMarker: Marker = ("- ", "  ", 2)
 
     /// The first 99 numbered markers, made once.
     private static let numberMarkers: [Marker] = (1...99).map(makeNumberMarker)
@@ -270,7 +283,7 @@ public struct TextRenderer: Sendable {
         return (first, String(repeating: " ", count: first.utf8.count), first.utf8.count)
     }
 
-    static func numberMarker(_ number: Int) -> Marker {
+    private static func numberMarker(_ number: Int) -> Marker {
         number <= numberMarkers.count ? numberMarkers[number - 1] : makeNumberMarker(number)
     }
 }

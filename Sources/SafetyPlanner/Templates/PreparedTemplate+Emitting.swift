@@ -250,7 +250,7 @@ struct EmittedBlock {
         }
     }
 
-    func write(to layout: inout TextLayout) {
+    func write(to layout: inout TextLayout, with renderer: TextRenderer) {
         context.evaluator.within(domain) { evaluator in
             switch part {
             case .paragraph(let program):
@@ -259,29 +259,20 @@ struct EmittedBlock {
             case .heading(let level, let program):
                 let text = program.textForWrapping(&evaluator)
                 guard [Inline].isVisible(text) else { return }
-                let widest = layout.writeWrapped(text)
-                if level <= 1 {
-                    layout.writeLine(repeating: UInt8(ascii: "="), count: widest)
-                } else if level == 2 {
-                    layout.writeLine(repeating: UInt8(ascii: "-"), count: widest)
-                }
+                renderer.writeHeading(level: level, text: text, to: &layout)
             case .list(_, let binding, let isOrdered, let item, _):
-                // As `TextRenderer` writes a compact list: each item a block kept whole,
-                // holding its paragraph, a flowing block; no blank lines between items.
+                // As `TextRenderer` writes a compact list: no blank lines between items, each
+                // item holding its paragraph, a flowing block on a page.
                 for (position, element) in elements.enumerated() {
                     evaluator.bind(binding, to: element)
-                    let marker = isOrdered ? TextRenderer.numberMarker(position + 1) : TextRenderer.bulletMarker
-                    let start = layout.beginBlock()
-                    layout.pushIndent(
-                        first: marker.first, rest: marker.rest, firstWidth: marker.width, restWidth: marker.width)
-                    let paragraphStart = layout.beginBlock()
-                    let text = item.textForWrapping(&evaluator)
-                    if [Inline].isVisible(text) {
-                        layout.writeWrapped(text)
+                    renderer.writeListItem(at: position, ordered: isOrdered, to: &layout) { layout in
+                        let start = layout.beginBlock()
+                        let text = item.textForWrapping(&evaluator)
+                        if [Inline].isVisible(text) {
+                            layout.writeWrapped(text)
+                        }
+                        layout.endBlock(start: start, kind: .flowing)
                     }
-                    layout.endBlock(start: paragraphStart, kind: .flowing)
-                    layout.popIndent()
-                    layout.endBlock(start: start, kind: .whole)
                     evaluator.unbind()
                 }
             }

@@ -303,7 +303,7 @@ enum PreparedBlock: RenderBlock {
         case .fixed(let block): block.write(to: &layout, with: renderer)
         case .node(let node): renderer.write(node, to: &layout)
         case .section(_, let children): renderer.write(children, to: &layout)
-        case .emitted(let block): block.write(to: &layout)
+        case .emitted(let block): block.write(to: &layout, with: renderer)
         }
     }
 
