@@ -11,7 +11,8 @@ import SafetyPlanner
 //   0x01 <json…>    a data file: `PlanData.parse`, and the description of every error.
 //   0x02 S <json…>  a data file that is rendered: parsed, and when valid rendered through
 //                   the bundled `plan` template as text and HTML, for the data's own stage
-//                   or else the one S chooses.
+//                   or else the one S chooses; and rendered again by `BatchRenderer` (the
+//                   prepared-template path `batch` uses), which must give the same bytes.
 //
 // The workspace (catalog, schemas) and the `plan` template are loaded once per process.
 // A crash, sanitizer report, hang or out-of-memory is the only failure: errors thrown by
@@ -117,8 +118,23 @@ func fuzzRender(_ selector: UInt8, _ payload: [UInt8]) {
     }
     let stage = data.stage ?? settings.stage
     for format in [OutputFormat.text(width: settings.width), .html] {
-        _ = baseWorkspace.render(
+        let expected = baseWorkspace.render(
             template: planTemplate, stage: stage, data: data, format: format, isDiscreet: settings.isDiscreet)
+        // Twice: a batch prepares a stage's template the second time it meets the stage. A
+        // renderer per input, so what it prepares is freed with the input (prepared parts
+        // kept across inputs would be reported by LeakSanitizer, which does not see Swift's
+        // tagged enum payloads as pointers; see lsan.supp).
+        let batch = BatchRenderer(
+            workspace: baseWorkspace, template: planTemplate, format: format, isDiscreet: settings.isDiscreet,
+            defaultStage: settings.stage)
+        for _ in 0..<2 {
+            guard let document = try? batch.render(payload, file: "fuzz.json", maximumBytes: 1 << 20) else {
+                fatalError("batch refused data that PlanData.parse accepted")
+            }
+            if document.bytes != Array(expected.utf8) {
+                fatalError("the prepared rendering differs from the tree rendering")
+            }
+        }
     }
 }
 
