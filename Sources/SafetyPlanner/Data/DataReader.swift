@@ -574,14 +574,7 @@ struct DataReader {
     private mutating func readHex4() -> UInt32? {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = current else { return nil }
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
+            guard let byte = current, let digit = JSONParser.hexDigit(byte) else { return nil }
             value = value << 4 | UInt32(digit)
             index += 1
         }

@@ -245,15 +245,7 @@ public struct HTMLRenderer: Sendable {
                 write(children, to: &buffer)
                 buffer += "</strong>"
             case .phone(let number):
-                if let uri = Self.telephoneURI(number) {
-                    buffer += "<a href=\""
-                    buffer.appendAttribute(uri)
-                    buffer += "\">"
-                    buffer.appendText(number)
-                    buffer += "</a>"
-                } else {
-                    buffer.appendText(number)
-                }
+                Self.writePhone(number, to: &buffer)
             case .address(let address):
                 buffer += "<span class=\"web\">"
                 buffer.appendText(address)
@@ -263,6 +255,19 @@ public struct HTMLRenderer: Sendable {
                 buffer.appendMarkup("<span class=\"blank \(Self.blankClassName(width: width))\"></span>")
             }
         }
+    }
+
+    /// Writes a phone number as a `tel:` link (`telephoneURI`), or as text when it cannot be one.
+    static func writePhone(_ number: String, to buffer: inout HTMLBuffer) {
+        guard let uri = telephoneURI(number) else {
+            buffer.appendText(number)
+            return
+        }
+        buffer += "<a href=\""
+        buffer.appendAttribute(uri)
+        buffer += "\">"
+        buffer.appendText(number)
+        buffer += "</a>"
     }
 
     /// `<h1>`…`<h6>` and their end tags (with the newline after them).

@@ -133,16 +133,10 @@ struct InlineProgram: Sendable {
                 buffer.bytes += close
             case .value(let path, let fallback, let isPhone):
                 if let text = evaluator.value(at: path)?.text, !text.isEmpty {
-                    if !isPhone {
-                        buffer.appendText(isDiscreet ? Discretion.masked(text) : text)
-                    } else if let uri = HTMLRenderer.telephoneURI(text) {
-                        buffer += "<a href=\""
-                        buffer.appendAttribute(uri)
-                        buffer += "\">"
-                        buffer.appendText(text)
-                        buffer += "</a>"
+                    if isPhone {
+                        HTMLRenderer.writePhone(text, to: &buffer)
                     } else {
-                        buffer.appendText(text)
+                        buffer.appendText(isDiscreet ? Discretion.masked(text) : text)
                     }
                 } else {
                     writeHTML([fallback ?? Self.missingValue], &evaluator, to: &buffer)
