@@ -35,6 +35,22 @@ enum EmittedPart: Sendable {
     }
 }
 
+/// An emitted part with where it stands in the template: made once when the template is
+/// prepared, and shared by every record's blocks (a reference, cheap to copy).
+final class EmittedNode: Sendable {
+    let part: EmittedPart
+    /// The depth of the node, for the nodes an empty list evaluates to.
+    let depth: Int
+    /// The domain section the node is in, for `emphasis` conditions.
+    let domain: PlannedDomain?
+
+    init(part: EmittedPart, depth: Int, domain: PlannedDomain?) {
+        self.part = part
+        self.depth = depth
+        self.domain = domain
+    }
+}
+
 /// Inline content compiled for writing: fixed text ready in both output forms.
 struct InlineProgram: Sendable {
     indirect enum Op: Sendable {
@@ -196,8 +212,7 @@ final class RecordContext {
 
 /// An emitted part of one record's document, ready to write.
 struct EmittedBlock {
-    let part: EmittedPart
-    let domain: PlannedDomain?
+    let emitted: EmittedNode
     let context: RecordContext
     /// For a paragraph: whether it shows anything (its neighbours look at that).
     let isVisible: Bool
@@ -207,7 +222,7 @@ struct EmittedBlock {
     /// The node the sequence writers see for decisions about neighbours: its kind, and
     /// for a paragraph whether it shows anything.
     var node: DocumentNode {
-        switch part {
+        switch emitted.part {
         case .paragraph: return .paragraph(isVisible ? [.blank(width: 1)] : [])
         case .heading(let level, _): return .heading(level: level, content: [])
         case .list(_, _, let isOrdered, _, _): return .list(ordered: isOrdered, items: [])
@@ -215,8 +230,8 @@ struct EmittedBlock {
     }
 
     func write(to buffer: inout HTMLBuffer) {
-        context.evaluator.within(domain) { evaluator in
-            switch part {
+        context.evaluator.within(emitted.domain) { evaluator in
+            switch emitted.part {
             case .paragraph(let program):
                 guard isVisible else { return }
                 buffer.beginBlock()
@@ -245,8 +260,8 @@ struct EmittedBlock {
     }
 
     func write(to layout: inout TextLayout, with renderer: TextRenderer) {
-        context.evaluator.within(domain) { evaluator in
-            switch part {
+        context.evaluator.within(emitted.domain) { evaluator in
+            switch emitted.part {
             case .paragraph(let program):
                 guard isVisible else { return }
                 layout.writeWrapped(program.textForWrapping(&evaluator))

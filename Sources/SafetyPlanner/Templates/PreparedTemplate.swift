@@ -39,7 +39,7 @@ final class PreparedTemplate: Sendable {
         /// A template node evaluated for each record, at `depth` inside `domain`'s section.
         case varying(TemplateNode, depth: Int, domain: PlannedDomain?)
         /// A template node of a common shape written straight for each record (`EmittedPart`).
-        case emitted(EmittedPart, depth: Int, domain: PlannedDomain?)
+        case emitted(EmittedNode)
     }
 
     /// Prepares `template` for records at `stage` without an age, or returns nil when the
@@ -108,7 +108,7 @@ final class PreparedTemplate: Sendable {
                     if evaluator.holds(condition, in: domain) { add(body, depth: depth, domain: domain) }
                 default:
                     if let emitted = EmittedPart(node, depth: depth, isDiscreet: plan.isDiscreet) {
-                        append(.emitted(emitted, depth: depth, domain: domain))
+                        append(.emitted(EmittedNode(part: emitted, depth: depth, domain: domain)))
                     } else {
                         append(.varying(node, depth: depth, domain: domain))
                     }
@@ -170,25 +170,24 @@ final class PreparedTemplate: Sendable {
                 blocks.append(.section(domain: domain, children: self.blocks(parts, context: context)))
             case .varying(let node, let depth, let domain):
                 evaluate(node, depth: depth, domain: domain)
-            case .emitted(let emitted, let depth, let domain):
+            case .emitted(let emitted):
                 var isVisible = true
                 var elements: [DataValue] = []
-                switch emitted {
+                switch emitted.part {
                 case .paragraph(let program):
-                    isVisible = context.evaluator.within(domain) { program.isVisible(&$0) }
+                    isVisible = context.evaluator.within(emitted.domain) { program.isVisible(&$0) }
                 case .heading:
                     break
                 case .list(let path, _, _, _, let empty):
                     elements = context.evaluator.value(at: path)?.elements ?? []
                     if elements.isEmpty {
-                        for node in empty { evaluate(node, depth: depth, domain: domain) }
+                        for node in empty { evaluate(node, depth: emitted.depth, domain: emitted.domain) }
                         continue
                     }
                 }
                 blocks.append(
-                    .emitted(
-                        EmittedBlock(
-                            part: emitted, domain: domain, context: context, isVisible: isVisible, elements: elements)))
+                    .emitted(EmittedBlock(emitted: emitted, context: context, isVisible: isVisible, elements: elements))
+                )
             }
         }
         return blocks
