@@ -40,19 +40,30 @@ extension Array where Element == Inline {
         }
     }
 
+    /// `isVisible(_:)` for text given as (valid) UTF-8 bytes.
+    static func isVisible(utf8 bytes: [UInt8]) -> Bool {
+        switch bytes.withUnsafeBufferPointer(asciiVisibility) {
+        case true?: true
+        case false?: false
+        case nil: isVisible(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     /// Whether `string` shows something, decided from its bytes alone: true when it has
     /// printable ASCII other than a space, false when it is all ASCII without any, nil when
     /// it has other characters that need a closer look.
     private static func asciiVisibility(_ string: String) -> Bool? {
         var string = string
-        return string.withUTF8 { bytes -> Bool? in
-            var isASCII = true
-            for byte in bytes {
-                if byte > 0x20 && byte < 0x7F { return true }
-                if byte >= 0x80 { isASCII = false }
-            }
-            return isASCII ? false : nil
+        return string.withUTF8(asciiVisibility)
+    }
+
+    private static func asciiVisibility(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var isASCII = true
+        for byte in bytes {
+            if byte > 0x20 && byte < 0x7F { return true }
+            if byte >= 0x80 { isASCII = false }
         }
+        return isASCII ? false : nil
     }
 
     /// The sanitized plain text for `TextLayout` to wrap: the spaces inside a phone number

@@ -152,10 +152,21 @@ struct TextLayout {
     /// (grapheme clusters), never inside one.
     @discardableResult
     mutating func writeWrapped(_ text: String) -> Int {
-        if let widest = writeWrappedBytes(text) {
+        var text = text
+        if let widest = text.withUTF8({ writeWrappedBytes($0) }) {
             return widest
         }
         return writeWrappedByCharacters(text)
+    }
+
+    /// `writeWrapped(_:)` for text given as (valid) UTF-8 bytes, made into a `String` only
+    /// when the byte path does not apply.
+    @discardableResult
+    mutating func writeWrapped(utf8 text: [UInt8]) -> Int {
+        if let widest = text.withUnsafeBufferPointer({ writeWrappedBytes($0) }) {
+            return widest
+        }
+        return writeWrappedByCharacters(String(decoding: text, as: UTF8.self))
     }
 
     /// `writeWrapped`'s general path, over `Character`s; internal so that the tests can
@@ -318,12 +329,11 @@ struct TextLayout {
     /// One pass lays the words out as it measures them; when a word shows that the text is
     /// not the common case, what was written is taken back and nil returned, so the general
     /// path starts from the same state.
-    private mutating func writeWrappedBytes(_ text: String) -> Int? {
-        var text = text
+    private mutating func writeWrappedBytes(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         let classes = Self.byteClasses
         // What a take-back restores (the indents lose their first-line markers as lines begin).
         let saved = (bytes.count, lineCount, hasWritten, isBlankLinePending, isPageBreakPending, indents)
-        let widest = text.withUTF8 { bytes -> Int? in
+        let widest = { (bytes: UnsafeBufferPointer<UInt8>) -> Int? in
             let count = bytes.count
             // The narrowest line this text may get: the first line's, or a later one's.
             var restUsed = 0
@@ -385,7 +395,7 @@ struct TextLayout {
                 widest = Swift.max(widest, lineWidth)
             }
             return widest
-        }
+        }(text)
         if widest == nil {
             self.bytes.removeSubrange(saved.0...)
             (lineCount, hasWritten, isBlankLinePending, isPageBreakPending, indents) = (

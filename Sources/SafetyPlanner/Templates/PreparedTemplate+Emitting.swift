@@ -56,7 +56,7 @@ struct InlineProgram: Sendable {
     indirect enum Op: Sendable {
         /// Fixed text: its HTML (sanitized and escaped), its sanitized plain text, and
         /// whether it shows anything.
-        case text(html: [UInt8], plain: String, isVisible: Bool)
+        case text(html: [UInt8], plain: [UInt8], isVisible: Bool)
         /// Emphasis or strong: the tags around the content (plain text has none).
         case wrapped(open: [UInt8], close: [UInt8], [Op])
         /// A value; `fallback` (a `.text`) when the record has none, else a blank.
@@ -99,7 +99,7 @@ struct InlineProgram: Sendable {
         let text = isDiscreet ? Discretion.masked(text) : text
         var buffer = HTMLBuffer(capacity: text.utf8.count)
         buffer.appendText(text)
-        return .text(html: buffer.bytes, plain: text.sanitized, isVisible: [Inline].isVisible(text))
+        return .text(html: buffer.bytes, plain: Array(text.sanitized.utf8), isVisible: [Inline].isVisible(text))
     }
 
     private static func blank(_ width: Int) -> Op {
@@ -169,13 +169,14 @@ struct InlineProgram: Sendable {
     /// (`[Inline].isVisible`) exactly when the content does (`isVisible(_:)`): visibility
     /// is decided scalar by scalar, and the pieces are joined whole (a phone's spaces made
     /// the joiner, which shows nothing, as a space does).
-    func textForWrapping(_ evaluator: inout TemplateEvaluator) -> String {
-        var text = ""
+    func textForWrapping(_ evaluator: inout TemplateEvaluator) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(256)
         appendPlain(ops, &evaluator, to: &text)
         return text
     }
 
-    private func appendPlain(_ ops: [Op], _ evaluator: inout TemplateEvaluator, to text: inout String) {
+    private func appendPlain(_ ops: [Op], _ evaluator: inout TemplateEvaluator, to text: inout [UInt8]) {
         for op in ops {
             switch op {
             case .text(_, let plain, _):
@@ -185,15 +186,15 @@ struct InlineProgram: Sendable {
             case .value(let path, let fallback, let isPhone):
                 if let value = evaluator.value(at: path)?.text, !value.isEmpty {
                     if isPhone {
-                        text += [Inline].joiningSpaces(value.sanitized)
+                        text += [Inline].joiningSpaces(value.sanitized).utf8
                     } else {
-                        text += (isDiscreet ? Discretion.masked(value) : value).sanitized
+                        text += (isDiscreet ? Discretion.masked(value) : value).sanitized.utf8
                     }
                 } else {
                     appendPlain([fallback ?? Self.missingValue], &evaluator, to: &text)
                 }
             case .blank(let width, _):
-                text += String(repeating: "_", count: max(0, width))
+                text += repeatElement(UInt8(ascii: "_"), count: max(0, width))
             case .conditional(let condition, let children):
                 if evaluator.holdsHere(condition) { appendPlain(children, &evaluator, to: &text) }
             }
@@ -264,11 +265,11 @@ struct EmittedBlock {
             switch emitted.part {
             case .paragraph(let program):
                 guard isVisible else { return }
-                layout.writeWrapped(program.textForWrapping(&evaluator))
+                layout.writeWrapped(utf8: program.textForWrapping(&evaluator))
             case .heading(let level, let program):
                 let text = program.textForWrapping(&evaluator)
-                guard [Inline].isVisible(text) else { return }
-                renderer.writeHeading(level: level, text: text, to: &layout)
+                guard [Inline].isVisible(utf8: text) else { return }
+                renderer.writeHeading(level: level, text: String(decoding: text, as: UTF8.self), to: &layout)
             case .list(_, let binding, let isOrdered, let item, _):
                 // As `TextRenderer` writes a compact list: no blank lines between items, each
                 // item holding its paragraph, a flowing block on a page.
@@ -277,8 +278,8 @@ struct EmittedBlock {
                     renderer.writeListItem(at: position, ordered: isOrdered, to: &layout) { layout in
                         let start = layout.beginBlock()
                         let text = item.textForWrapping(&evaluator)
-                        if [Inline].isVisible(text) {
-                            layout.writeWrapped(text)
+                        if [Inline].isVisible(utf8: text) {
+                            layout.writeWrapped(utf8: text)
                         }
                         layout.endBlock(start: start, kind: .flowing)
                     }
