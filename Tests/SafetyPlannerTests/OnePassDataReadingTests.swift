@@ -25,7 +25,7 @@ struct OnePassDataReadingTests {
 
     static func onePass(_ bytes: [UInt8]) -> Outcome {
         do {
-            let (value, errors) = try JSONParser.parse(bytes, validating: .planData, file: "f.json")
+            let (value, errors) = try DataReader.read(bytes, shape: .planData, file: "f.json")
             return .read(value, errors)
         } catch {
             return .syntax(error)

@@ -1,9 +1,12 @@
-/// Reads a data file in one pass: the bytes are parsed (RFC 8259, as strictly as
-/// `JSONParser`) and validated against a `ReadingShape` at once, straight into `DataValue`s.
+/// Reads a data file in one pass: the bytes are parsed as strict JSON (RFC 8259) and
+/// validated against a `ReadingShape` at once, straight into `DataValue`s.
 ///
-/// It reports exactly what `JSONParser` and then validating its tree report, in the same
-/// order: a syntax error stops reading and is the only error; otherwise every validation
-/// problem is collected in reading order. A value that is not validated (under a duplicate
+/// The data file is read with our own reader rather than Foundation's `JSONDecoder`
+/// because a plan's data needs what that decoder cannot give: the line and column of a
+/// syntax error, duplicate keys reported instead of silently dropped, and problems reported
+/// in reading order. A syntax error stops reading and is the only error; otherwise every
+/// validation problem is collected in reading order. (The tests keep a two-pass reader —
+/// a tree parser, then a validator — that this one must agree with.) A value that is not validated (under a duplicate
 /// or unknown key, or of the wrong type) is still scanned, for its syntax.
 ///
 /// What made reading a record expensive is done only when needed: positions are kept as
@@ -11,7 +14,16 @@
 /// plainly in ASCII is matched by its bytes; text without escapes becomes a `String` from
 /// its bytes in one copy; paths are made only for messages.
 struct DataReader {
-    typealias SyntaxError = JSONParser.SyntaxError
+    /// A syntax error at a position; the message never contains input text, because the
+    /// data describes a young person and the people around them.
+    struct SyntaxError: Error, Equatable {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    /// How deep arrays and objects may nest; the data file needs four levels at most.
+    static let maximumDepth = 32
 
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
@@ -60,7 +72,7 @@ struct DataReader {
 
     // MARK: Positions and problems
 
-    /// The line and column of `offset`, counted as `JSONParser` counts them: a line feed
+    /// The line and column of `offset`, counted as the tests' reference parser counts them: a line feed
     /// starts a line, and every byte but a UTF-8 continuation byte is a column.
     private func position(of offset: Int) -> (offset: Int, line: Int, column: Int) {
         var (line, column) = (mark.line, mark.column)
@@ -105,8 +117,8 @@ struct DataReader {
 
     private mutating func enter() throws(SyntaxError) {
         depth += 1
-        if depth > JSONParser.maximumDepth {
-            throw error("lists and objects nest more than \(JSONParser.maximumDepth) levels deep")
+        if depth > Self.maximumDepth {
+            throw error("lists and objects nest more than \(Self.maximumDepth) levels deep")
         }
     }
 
@@ -574,11 +586,21 @@ struct DataReader {
     private mutating func readHex4() -> UInt32? {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = current, let digit = JSONParser.hexDigit(byte) else { return nil }
+            guard let byte = current, let digit = Self.hexDigit(byte) else { return nil }
             value = value << 4 | UInt32(digit)
             index += 1
         }
         return value
+    }
+
+    /// The value of an ASCII hexadecimal digit, or nil.
+    static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }
 
@@ -594,4 +616,5 @@ struct SmallBitSet {
         defer { word |= bit }
         return word & bit == 0
     }
+
 }

@@ -56,7 +56,7 @@ public struct PlanData: Equatable, Sendable {
         let root: DataValue?
         let errors: [DataError]
         do {
-            (root, errors) = try JSONParser.parse(bytes, reading: .planData, file: file)
+            (root, errors) = try DataReader.read(bytes, shape: .planData, file: file)
         } catch {
             throw DataErrors([
                 DataError(file: file, line: error.line, column: error.column, path: nil, message: error.message)

@@ -2,7 +2,7 @@
 
 /// The two-pass reference reader: a parsed JSON tree checked against a `DataShape`,
 /// collecting every problem. `PlanData.parse` reads files in one pass
-/// (`JSONParser.parse(_:validating:file:)`); `OnePassDataReadingTests` compares the two.
+/// (`DataReader`); `OnePassDataReadingTests` compares the two.
 struct DataValidator {
     var file: String
     var errors: [DataError] = []

@@ -1,9 +1,7 @@
-/// A parsed JSON value that remembers where it was written.
-///
-/// The data file is read with our own parser rather than Foundation's `JSONDecoder`
-/// because a plan's data needs what that decoder cannot give: the line and column of a
-/// syntax error, duplicate keys reported instead of silently dropped, and keys kept in
-/// the order written so several problems are reported in reading order.
+@testable import SafetyPlanner
+
+/// A JSON value parsed by the reference parser (`JSONParser`), remembering where it was
+/// written: the line and column of each value, and object members in the order written.
 struct JSONNode: Equatable, Sendable {
     indirect enum Value: Equatable, Sendable {
         case null

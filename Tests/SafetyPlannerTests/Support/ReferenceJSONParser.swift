@@ -1,18 +1,16 @@
-/// A strict JSON parser (RFC 8259) over UTF-8 bytes, with line and column on every value.
+@testable import SafetyPlanner
+
+/// The reference JSON parser: strict (RFC 8259) over UTF-8 bytes, with line and column on
+/// every value, building a `JSONNode` tree. The product reads data with `DataReader` in
+/// one pass; this parser and `DataValidator` are the two-pass oracle it is compared with
+/// (`OnePassDataReadingTests`), sharing its error type, depth limit and hex digits.
 ///
 /// It stops at the first syntax error and reports it with its position; it never
-/// echoes the text of a string value back in a message, because the data describes a
-/// young person and the people around them.
+/// echoes the text of a string value back in a message.
 struct JSONParser {
-    /// A syntax error at a position; the message never contains input text.
-    struct SyntaxError: Error, Equatable {
-        var message: String
-        var line: Int
-        var column: Int
-    }
+    typealias SyntaxError = DataReader.SyntaxError
 
-    /// How deep arrays and objects may nest; the data file needs four levels at most.
-    static let maximumDepth = 32
+    static let maximumDepth = DataReader.maximumDepth
 
     let bytes: [UInt8]
     var index = 0
@@ -260,20 +258,10 @@ struct JSONParser {
     private mutating func parseHex4(_ bad: SyntaxError) throws(SyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = current, let digit = Self.hexDigit(byte) else { throw bad }
+            guard let byte = current, let digit = DataReader.hexDigit(byte) else { throw bad }
             value = value << 4 | UInt32(digit)
             advance()
         }
         return value
-    }
-
-    /// The value of an ASCII hexadecimal digit, or nil.
-    static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }
