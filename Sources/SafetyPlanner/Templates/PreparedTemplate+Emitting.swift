@@ -128,7 +128,7 @@ struct InlineProgram: Sendable {
                 return self.isVisible([fallback ?? Self.missingValue], &evaluator)
             case .blank(let width, _): return width > 0
             case .conditional(let condition, let children):
-                return evaluator.holdsHere(condition) && self.isVisible(children, &evaluator)
+                return evaluator.holds(condition) && self.isVisible(children, &evaluator)
             }
         }
     }
@@ -160,7 +160,7 @@ struct InlineProgram: Sendable {
             case .blank(_, let html):
                 buffer.bytes += html
             case .conditional(let condition, let children):
-                if evaluator.holdsHere(condition) { writeHTML(children, &evaluator, to: &buffer) }
+                if evaluator.holds(condition) { writeHTML(children, &evaluator, to: &buffer) }
             }
         }
     }
@@ -196,7 +196,7 @@ struct InlineProgram: Sendable {
             case .blank(let width, _):
                 text += repeatElement(UInt8(ascii: "_"), count: max(0, width))
             case .conditional(let condition, let children):
-                if evaluator.holdsHere(condition) { appendPlain(children, &evaluator, to: &text) }
+                if evaluator.holds(condition) { appendPlain(children, &evaluator, to: &text) }
             }
         }
     }

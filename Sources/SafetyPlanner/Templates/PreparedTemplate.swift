@@ -105,7 +105,7 @@ final class PreparedTemplate: Sendable {
                         section(planned.domain.id, body, in: planned)
                     }
                 case .conditional(let condition, let body) where !condition.readsRecord:
-                    if evaluator.holds(condition, in: domain) { add(body, depth: depth, domain: domain) }
+                    if evaluator.within(domain, { $0.holds(condition) }) { add(body, depth: depth, domain: domain) }
                 default:
                     if let emitted = EmittedPart(node, depth: depth, isDiscreet: plan.isDiscreet) {
                         append(.emitted(EmittedNode(part: emitted, depth: depth, domain: domain)))

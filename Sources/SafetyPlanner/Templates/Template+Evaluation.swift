@@ -38,12 +38,7 @@ struct TemplateEvaluator {
     /// Evaluates one node as if inside the domain section of `domain` (nil: outside any),
     /// at `depth`: how `PreparedTemplate` evaluates the parts it keeps apart.
     mutating func blocks(_ node: TemplateNode, depth: Int, in domain: PlannedDomain?) -> [DocumentNode] {
-        let outer = self.domain
-        self.domain = domain
-        defer { self.domain = outer }
-        var output: [DocumentNode] = []
-        append(node, depth: depth, to: &output)
-        return output
+        within(domain) { $0.blocks([node], depth: depth) }
     }
 
     /// The value at `path` (a list binding first, then the plan's values).
@@ -69,19 +64,6 @@ struct TemplateEvaluator {
         self.domain = domain
         defer { self.domain = outer }
         return body(&self)
-    }
-
-    /// Whether `condition` holds (within the domain the evaluator is in).
-    func holdsHere(_ condition: Condition) -> Bool {
-        holds(condition)
-    }
-
-    /// Whether `condition` holds inside the domain section of `domain`.
-    mutating func holds(_ condition: Condition, in domain: PlannedDomain?) -> Bool {
-        let outer = self.domain
-        self.domain = domain
-        defer { self.domain = outer }
-        return holds(condition)
     }
 
     private mutating func append(_ node: TemplateNode, depth: Int, to output: inout [DocumentNode]) {
@@ -350,7 +332,8 @@ struct TemplateEvaluator {
         }
     }
 
-    private func holds(_ condition: Condition) -> Bool {
+    /// Whether `condition` holds, within the domain the evaluator is in (see `within`).
+    func holds(_ condition: Condition) -> Bool {
         if let stages = condition.stages, !stages.contains(plan.stage) { return false }
         if let path = condition.has, lookup(path)?.isPresent != true { return false }
         if let path = condition.lacks, lookup(path)?.isPresent == true { return false }
