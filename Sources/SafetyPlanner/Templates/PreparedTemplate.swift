@@ -235,33 +235,23 @@ final class FixedBlock: Sendable {
         case .text(let width, _, _):
             let renderer = TextRenderer(width: width)
             text = TextLayout.Entry.allCases.map { entry in
-                TextLayout.record(width: renderer.width, from: entry) { layout in
-                    if nodes.count == 1 {
-                        renderer.write(nodes[0], to: &layout)
-                    } else {
-                        renderer.write(nodes, to: &layout)
-                    }
-                }
+                TextLayout.record(width: renderer.width, from: entry) { Self.write(nodes, to: &$0, with: renderer) }
             }
             html = []
         case .html, .pdf:
             let renderer = HTMLRenderer()
             html = HTMLBuffer.Entry.allCases.map { entry in
-                HTMLBuffer.record(from: entry) { buffer in
-                    if nodes.count == 1 {
-                        renderer.write(nodes[0], to: &buffer)
-                    } else {
-                        renderer.write(nodes, to: &buffer)
-                    }
-                }
+                HTMLBuffer.record(from: entry) { Self.write(nodes, to: &$0, with: renderer) }
             }
             text = []
         }
     }
 
+    /// Writes the block: its recording for the layout's state, or its nodes when there is
+    /// none that applies (another format or width, or inside an indent).
     func write(to layout: inout TextLayout, with renderer: TextRenderer) {
         guard !text.isEmpty, layout.width == renderer.width, let entry = layout.entry else {
-            if nodes.count == 1 { renderer.write(node, to: &layout) } else { renderer.write(nodes, to: &layout) }
+            Self.write(nodes, to: &layout, with: renderer)
             return
         }
         layout.replay(text[entry.index])
@@ -269,10 +259,19 @@ final class FixedBlock: Sendable {
 
     func write(to buffer: inout HTMLBuffer, with renderer: HTMLRenderer) {
         guard !html.isEmpty else {
-            if nodes.count == 1 { renderer.write(node, to: &buffer) } else { renderer.write(nodes, to: &buffer) }
+            Self.write(nodes, to: &buffer, with: renderer)
             return
         }
         buffer.replay(html[buffer.entry.index])
+    }
+
+    /// What the block's nodes write: a single node as itself, a run as a sequence.
+    private static func write(_ nodes: [DocumentNode], to layout: inout TextLayout, with renderer: TextRenderer) {
+        if nodes.count == 1 { renderer.write(nodes[0], to: &layout) } else { renderer.write(nodes, to: &layout) }
+    }
+
+    private static func write(_ nodes: [DocumentNode], to buffer: inout HTMLBuffer, with renderer: HTMLRenderer) {
+        if nodes.count == 1 { renderer.write(nodes[0], to: &buffer) } else { renderer.write(nodes, to: &buffer) }
     }
 }
 
