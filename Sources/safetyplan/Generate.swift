@@ -23,8 +23,11 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var options: RenderOptions
 
+    @OptionGroup var copyOptions: CopyOptions
+
     func validate() throws {
         if stage == nil, data == nil { throw ValidationError("Give --stage, or a data file with a \"stage\" key.") }
+        try copyOptions.validate(isDiscreet: options.discreet)
     }
 
     func run() throws {
@@ -47,7 +50,7 @@ struct Generate: ParsableCommand {
             let compiled = try workspace.template(named: template)
             let document = workspace.render(
                 template: compiled, stage: chosen, data: planData, format: options.outputFormat,
-                isDiscreet: options.discreet)
+                isDiscreet: options.discreet, copy: copyOptions.copy)
             try options.write(document)
         }
     }
