@@ -82,6 +82,7 @@ struct Batch: ParsableCommand {
             let workspace = try Workspace.load(
                 templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let compiled = try workspace.template(named: template)
+            Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
             let renderer = BatchRenderer(
                 workspace: workspace, template: compiled, format: options.outputFormat, isDiscreet: options.discreet,
                 defaultStage: stage, copy: copyOptions.copy)

@@ -48,6 +48,7 @@ struct Generate: ParsableCommand {
                 Run.usageError("\(data!): the data file has no \"stage\" key; give --stage")
             }
             let compiled = try workspace.template(named: template)
+            Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
             let document = workspace.render(
                 template: compiled, stage: chosen, data: planData, format: options.outputFormat,
                 isDiscreet: options.discreet, copy: copyOptions.copy)

@@ -37,10 +37,6 @@ struct Handout: ParsableCommand {
             throw ValidationError("The youth handout needs --stage: the youth's own stage of change.")
         case (.provider, .some):
             throw ValidationError("--stage is only for the youth handout; the provider handout covers every stage.")
-        case (.provider, nil) where options.discreet:
-            throw ValidationError(
-                "The provider handout is for helpers and has no discreet version; --discreet is for what a youth keeps (the youth handout, plans and forms)."
-            )
         default:
             break
         }
@@ -51,6 +47,7 @@ struct Handout: ParsableCommand {
             let workspace = try Workspace.load(
                 templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let compiled = try workspace.template(named: audience.template)
+            Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
             // The provider handout covers every stage; any stage gives the same document.
             let document = workspace.render(
                 template: compiled, stage: stage ?? .preparation, data: PlanData(), format: options.outputFormat,

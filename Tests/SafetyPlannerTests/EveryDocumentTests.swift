@@ -48,15 +48,17 @@ import Testing
         }
     }
 
-    /// Every combination the tool can make (an advocate copy is never discreet, and the
-    /// provider handout has no discreet version: both are usage errors in the tool).
+    /// Every combination the tool can make (an advocate copy is never discreet, and a
+    /// document for helpers, the provider handout, has no discreet version: both are usage
+    /// errors in the tool).
     static let cases: [Case] = {
         var cases: [Case] = []
         for template in workspace.library.templateNames {
             for stage in Stage.allCases {
                 for copy in DocumentCopy.allCases {
                     for isDiscreet in [false, true] {
-                        if isDiscreet && (copy == .advocate || template == "provider-handout") { continue }
+                        let isForHelpers = (try? workspace.template(named: template))?.audience == .provider
+                        if isDiscreet && (copy == .advocate || isForHelpers) { continue }
                         cases.append(Case(template: template, stage: stage, copy: copy, isDiscreet: isDiscreet))
                     }
                 }

@@ -57,10 +57,6 @@ struct PreparedTemplateTests {
                                 \(templateName), \(stage), discreet \(isDiscreet), \(formatName), record \(position): \
                                 the prepared rendering differs at byte \(Self.firstDifference(actual, expected))
                                 """)
-                            if ProcessInfo.processInfo.environment["DEBUG_PREPARED"] != nil {
-                                try? Data(actual).write(to: URL(fileURLWithPath: "/tmp/prepared-actual"))
-                                try? Data(expected).write(to: URL(fileURLWithPath: "/tmp/prepared-expected"))
-                            }
                             return
                         }
                         compared += 1

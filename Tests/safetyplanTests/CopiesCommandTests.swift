@@ -41,13 +41,14 @@ import Testing
         #expect(result.standardOutput == "")
     }
 
-    @Test func theProviderHandoutHasNoDiscreetVersion() throws {
-        let result = try ToolRunner.run(["handout", "provider", "--discreet"])
+    @Test(arguments: [["handout", "provider"], ["generate", "--template", "provider-handout", "--stage", "action"]])
+    func theProviderHandoutHasNoDiscreetVersion(command: [String]) throws {
+        let result = try ToolRunner.run(command + ["--discreet"])
         #expect(result.status == 64)
         #expect(
-            result.standardError.contains(
-                "Error: The provider handout is for helpers and has no discreet version; --discreet is for what a youth keeps (the youth handout, plans and forms)."
-            ))
+            result.standardError
+                == "error: provider-handout is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms and the youth handout)\n"
+        )
         #expect(result.standardOutput == "")
     }
 

@@ -47,13 +47,15 @@ struct TemplateCompiler {
                 at: root.location)
         }
         try checkAttributes(
-            root, allowed: ["name", "title", "discreet-title", "lang", "kind", "stage"], required: ["title"])
+            root, allowed: ["name", "title", "discreet-title", "lang", "kind", "stage", "audience"],
+            required: ["title"])
         if let declared = root.attribute("name"), declared != name {
             throw TemplateError(
                 .invalidValue(attribute: "name", element: "template", expected: "the file's name, '\(name)'"),
                 at: root.location)
         }
         let kind: Template.Kind = try parseChoice(root, "kind", expected: "plan, form or handout") ?? .plan
+        let audience: Audience = try parseChoice(root, "audience", expected: "youth or provider") ?? .youth
         let stage = try root.attribute("stage").map { text throws(TemplateError) -> Stage in
             guard let stage = Stage(rawValue: text) else {
                 throw TemplateError(.unknownStage(text), at: root.location)
@@ -67,7 +69,7 @@ struct TemplateCompiler {
         let title = root.attribute("title")!
         return Template(
             name: name, title: title, discreetTitle: root.attribute("discreet-title") ?? "My plan",
-            language: root.attribute("lang") ?? "en", kind: kind, stage: stage, body: body)
+            language: root.attribute("lang") ?? "en", kind: kind, audience: audience, stage: stage, body: body)
     }
 
     /// The shapes visible at the top of every template: the data file's keys and `plan`.

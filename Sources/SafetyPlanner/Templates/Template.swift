@@ -20,6 +20,9 @@ public struct Template: Equatable, Sendable {
     public var language: String
     /// What the template makes; `form` templates are filled with `fill`.
     public var kind: Kind
+    /// Who reads the document: a youth (the default) or helpers (`audience="provider"`, the
+    /// provider handout). A document for helpers has no discreet version.
+    public var audience: Audience
     /// The stage a form is made for (`stage="maintenance"`), if it is made for one.
     public var stage: Stage?
     /// The compiled body.
