@@ -24,8 +24,13 @@
 /// `chromium-browser`, `google-chrome` and `google-chrome-stable` on `PATH`. When there
 /// is none, the error says what to install and no file is written.
 enum PDFEngine {
-    /// Names looked up on `PATH`, in order.
-    static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+    /// Names looked up on `PATH`, in order. The old headless shell comes first: it has no
+    /// sign-in, updater or network-time services, so it makes no network call at all (the
+    /// full browser, even with every switch below, still probes IPv6 reachability with a
+    /// UDP `connect()` to a public DNS address when its services start; no packet is sent).
+    static let candidates = [
+        "chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+    ]
     /// The longest Chromium may take to print one document, unless `--pdf-timeout` says.
     static let defaultTimeLimit: Double = 120
 
@@ -173,6 +178,8 @@ enum PDFEngine {
             "--metrics-recording-only", "--host-resolver-rules=MAP * ~NOTFOUND",
             // No DNS prefetch, no proxy lookup (PAC/WPAD), no hyperlink-auditing pings.
             "--dns-prefetch-disable", "--no-proxy-server", "--no-pings",
+            // The full browser's network-time fetch; the shell has none.
+            "--disable-features=NetworkTimeServiceQuerying",
             "--user-data-dir=\(folder)/profile", "--disk-cache-dir=\(folder)/cache",
             "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
             URL(fileURLWithPath: page).absoluteString,

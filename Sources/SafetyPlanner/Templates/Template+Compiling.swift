@@ -63,8 +63,8 @@ struct TemplateCompiler {
     /// Elements nested deeper than this, counting included files, are an error.
     static let maximumNesting = 256
     /// A template larger than this many elements once its includes are expanded is an
-    /// error (the bundled plan has about 1 000).
-    static let maximumElements = 100_000
+    /// error (the bundled plan has 166).
+    static let maximumElements = 10_000
 
     init(library: TemplateLibrary, schema: RelaxNGSchema?, files: ParsedFiles = ParsedFiles()) {
         self.library = library
