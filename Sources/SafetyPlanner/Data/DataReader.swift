@@ -225,10 +225,9 @@ struct DataReader {
                     values.appendNew(key, value)
                 }
             } else {
-                let (_, line, column) = position(of: keyStart)
                 problem(
                     at: keyStart, path: DataRules.unknownKeyPath(parent: path()),
-                    DataRules.unknownKeyMessage(key, fields: record.fields, line: line, column: column))
+                    DataRules.unknownKeyMessage(key, fields: record.fields))
                 _ = try skipValue()
             }
             skipWhitespace()

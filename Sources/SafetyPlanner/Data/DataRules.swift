@@ -31,10 +31,12 @@ enum DataRules {
 
     /// The message for a key that is not one of `fields`, with the nearest one suggested.
     ///
-    /// The key itself is never printed: a key is text the youth may have typed (a name, an
-    /// address), so the message gives its place and the known key it is nearest to.
-    static func unknownKeyMessage(_ key: String, fields: [DataFieldShape], line: Int, column: Int) -> String {
-        var message = "unknown key at line \(line), column \(column)"
+    /// The key itself is never printed, not even in the path: a key is text the youth may
+    /// have typed (a name, an address). The error's `file:line:column` gives its place (in
+    /// a batch, the line of the JSON Lines file), and the message the known key it is
+    /// nearest to.
+    static func unknownKeyMessage(_ key: String, fields: [DataFieldShape]) -> String {
+        var message = "unknown key"
         if let suggestion = Suggestion.nearest(to: key, among: fields.map(\.name)) {
             message += " (did you mean \"\(suggestion)\"?)"
         }

@@ -86,8 +86,7 @@ struct DataValidator {
                     DataError(
                         file: file, line: member.line, column: member.column,
                         path: DataRules.unknownKeyPath(parent: path()),
-                        message: DataRules.unknownKeyMessage(
-                            member.key, fields: fields, line: member.line, column: member.column)))
+                        message: DataRules.unknownKeyMessage(member.key, fields: fields)))
                 continue
             }
             if let value = validate(member.value, against: field.shape, path: memberPath) {
