@@ -17,13 +17,15 @@ enum Arguments {
     static func exact() -> [String] {
         (1..<Int(CommandLine.argc)).map { index in
             guard let argument = CommandLine.unsafeArgv[index] else { return "" }
-            return PathBytes.string(from: UnsafeBufferPointer(start: argument, count: strlen(argument)).map(UInt8.init(bitPattern:)))
+            return PathBytes.string(
+                from: UnsafeBufferPointer(start: argument, count: strlen(argument)).map(UInt8.init(bitPattern:)))
         }
     }
 
     /// An environment variable, exactly; nil when it is not set or empty.
     static func environment(_ name: String) -> String? {
         guard let value = getenv(name), value.pointee != 0 else { return nil }
-        return PathBytes.string(from: UnsafeBufferPointer(start: value, count: strlen(value)).map(UInt8.init(bitPattern:)))
+        return PathBytes.string(
+            from: UnsafeBufferPointer(start: value, count: strlen(value)).map(UInt8.init(bitPattern:)))
     }
 }

@@ -439,7 +439,8 @@ enum OutputFolder {
         if !isForced {
             if let link = FileSystem.linkStatus(path), (link.st_mode & S_IFMT) == S_IFLNK {
                 throw InputError(
-                    "\(path): error: the output folder is a symbolic link; give the folder itself, or --force to use it")
+                    "\(path): error: the output folder is a symbolic link; give the folder itself, or --force to use it"
+                )
             }
             if let info = FileSystem.status(path), info.st_mode & 0o022 != 0 || info.st_uid != geteuid() {
                 throw InputError(
@@ -512,7 +513,9 @@ final class ConcatenatedOutput {
         if ownsDescriptor, close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         descriptor = -1
         guard let temporary else {
-            if let failure, !wasReported { throw InputError("\(path): error: cannot write the output file (\(failure))") }
+            if let failure, !wasReported {
+                throw InputError("\(path): error: cannot write the output file (\(failure))")
+            }
             return
         }
         if let failure {

@@ -102,7 +102,9 @@ struct RenderOptions: ParsableArguments {
         if pageNumbers && pageLength == 0 {
             throw ValidationError("--page-numbers needs pages: give --page-length above 0.")
         }
-        guard (1...3600).contains(pdfTimeout) else { throw ValidationError("--pdf-timeout must be between 1 and 3600.") }
+        guard (1...3600).contains(pdfTimeout) else {
+            throw ValidationError("--pdf-timeout must be between 1 and 3600.")
+        }
         if format == .pdf && output == nil {
             throw ValidationError("--format pdf writes a file: give -o FILE.")
         }

@@ -24,8 +24,9 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["TOOL": tool]) { $1 })
-        { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["TOOL": tool]) { $1 }) {
+            $1
+        }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
@@ -96,7 +97,9 @@ import Testing
             // String(cString:) repairs invalid UTF-8; read the bytes themselves instead.
             withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { raw in
-                    bytes = Array(UnsafeBufferPointer(start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self))))
+                    bytes = Array(
+                        UnsafeBufferPointer(
+                            start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self))))
                 }
             }
             if bytes != Array(".".utf8) && bytes != Array("..".utf8) { names.append(bytes) }
@@ -157,7 +160,8 @@ import Testing
         for output in [link, hard] {
             let again = try ToolRunner.run(["generate", "--data", data, "-o", output])
             #expect(again.status == 1)
-            #expect(again.standardError == "\(output): error: the output is also an input (\(data)); nothing was written\n")
+            #expect(
+                again.standardError == "\(output): error: the output is also an input (\(data)); nothing was written\n")
         }
         #expect(Self.bytes(data) == before)
         #expect(Self.fileType(link) == S_IFLNK)
@@ -236,13 +240,16 @@ import Testing
             err=$("$TOOL" generate --stage preparation -o /dev/full 2>&1 >/dev/null); echo "full $? $(stat -c %F /dev/full) $err"
             lines=$("$TOOL" generate --stage preparation -o /dev/stdout | wc -l); echo "stdout $lines $(stat -c %F /dev/stdout)"
             err=$("$TOOL" batch --data "$DATA" --output-file /dev/full 2>&1); echo "batch $? $(stat -c %F /dev/full) $err"
+            mkdir small && mount -t tmpfs -o size=16k tmpfs small || exit 77
+            err=$("$TOOL" batch --data "$MANY" --output-file small/plans.txt 2>&1); echo "disk $? $(ls -A small) $err"
             '
             """#
         let folder = try ToolRunner.temporaryFolder()
         let data = try Self.write(
             #"{"id": "a", "stage": "action"}"# + "\n" + #"{"id": "b", "stage": "action"}"# + "\n", to: "r.jsonl",
             in: folder)
-        let result = try Self.shell(script, in: folder, environment: ["DATA": data])
+        let many = try Self.manyRecords(in: folder, count: 200)
+        let result = try Self.shell(script, in: folder, environment: ["DATA": data, "MANY": many])
         let planLines = Self.samplePlanForStage.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
@@ -251,6 +258,8 @@ import Testing
                 full 1 character special file /dev/full: error: cannot write the output file (No space left on device)
                 stdout \(planLines) symbolic link
                 batch 1 character special file /dev/full: error: cannot write the output file (No space left on device)
+                batch: 0 documents written, 1 failed
+                disk 1  small/plans.txt: error: cannot write the output file (No space left on device)
                 batch: 0 documents written, 1 failed
 
                 """)
@@ -269,7 +278,9 @@ import Testing
             environment: ["DATA": Self.sample])
         #expect(result.standardOutput == "exit 0\n")
         #expect(Self.fileType(fifo) == S_IFIFO)
-        #expect(String(decoding: Self.bytes(folder.appendingPathComponent("copy.txt").path), as: UTF8.self) == Self.samplePlan)
+        #expect(
+            String(decoding: Self.bytes(folder.appendingPathComponent("copy.txt").path), as: UTF8.self)
+                == Self.samplePlan)
     }
 
     @Test func aNameOf250BytesIsWrittenExactly() throws {
@@ -279,11 +290,15 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError == "")
         #expect(Self.entries(folder) == [name])
-        #expect(String(decoding: Self.bytes(folder.appendingPathComponent(name).path), as: UTF8.self) == Self.samplePlan)
+        #expect(
+            String(decoding: Self.bytes(folder.appendingPathComponent(name).path), as: UTF8.self) == Self.samplePlan)
         // 255 bytes, the limit itself, for one batch document and the --output-file.
         let longest = String(repeating: "b", count: 251) + ".txt"
         let batch = try ToolRunner.run(
-            ["batch", "--data", Self.write(#"{"stage": "action"}"#, to: "r.jsonl", in: folder), "--output-file", longest],
+            [
+                "batch", "--data", Self.write(#"{"stage": "action"}"#, to: "r.jsonl", in: folder), "--output-file",
+                longest,
+            ],
             in: folder)
         #expect(batch.status == 0, "\(batch.standardError)")
         #expect(Self.entries(folder) == [name, longest, "r.jsonl"].sorted() as [String])
@@ -301,7 +316,11 @@ import Testing
         #expect(result.standardError == "")
         // The message names the file by its own bytes (377 is 0xFF).
         #expect(result.standardOutput == "ok\n m i s s i n g 377 . j s o n : 1 :\n")
-        #expect(Self.rawEntries(folder.path) == [Array("in".utf8) + [0xFF] + Array(".json".utf8), Array("plan".utf8) + [0xFF, 0xFE] + Array(".txt".utf8)])
+        #expect(
+            Self.rawEntries(folder.path) == [
+                Array("in".utf8) + [0xFF] + Array(".json".utf8),
+                Array("plan".utf8) + [0xFF, 0xFE] + Array(".txt".utf8),
+            ])
         let written = Self.bytes(folder.path + "/plan\u{FFFD}\u{FFFD}.txt")
         #expect(written.isEmpty, "a file with the replacement characters must not exist")
         let copy = try Self.shell(#"cat $'plan\xff\xfe.txt'"#, in: folder)
@@ -317,8 +336,10 @@ import Testing
             "$TOOL" batch --data <(printf '{"id": "x", "stage": "action"}\n') --output out 2>&1
             """#, in: folder, environment: ["DATA": Self.sample])
         #expect(result.standardOutput == "substitution\nstdin\nbatch: 1 document written, 0 failed\n")
-        #expect(String(decoding: Self.bytes(folder.appendingPathComponent("a.txt").path), as: UTF8.self) == Self.samplePlan)
-        #expect(String(decoding: Self.bytes(folder.appendingPathComponent("b.txt").path), as: UTF8.self) == Self.samplePlan)
+        #expect(
+            String(decoding: Self.bytes(folder.appendingPathComponent("a.txt").path), as: UTF8.self) == Self.samplePlan)
+        #expect(
+            String(decoding: Self.bytes(folder.appendingPathComponent("b.txt").path), as: UTF8.self) == Self.samplePlan)
         #expect(Self.entries(folder.appendingPathComponent("out")) == ["x.txt"])
     }
 
@@ -327,14 +348,16 @@ import Testing
     /// Records enough for a batch to take a few seconds.
     static func manyRecords(in folder: URL, count: Int = 20_000) throws -> String {
         let line = #"{"stage": "preparation", "client": {"name": "Jordan"}, "goals": ["Finish 10th grade"]}"#
-        return try write(Array(repeating: line, count: count).joined(separator: "\n") + "\n", to: "many.jsonl", in: folder)
+        return try write(
+            Array(repeating: line, count: count).joined(separator: "\n") + "\n", to: "many.jsonl", in: folder)
     }
 
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130)), (SIGHUP, Int32(129))])
     func aSignalDuringBatchOutputFileLeavesNothing(signal: Int32, status: Int32) throws {
         let folder = try ToolRunner.temporaryFolder()
         let data = try Self.manyRecords(in: folder)
-        let process = try Self.start(["batch", "--data", data, "--output-file", "plans.txt", "--jobs", "1"], in: folder)
+        let process = try Self.start(
+            ["batch", "--data", data, "--output-file", "plans.txt", "--jobs", "1"], in: folder)
         // The temporary file exists, and holds documents, when the signal comes.
         let temporary = Self.wait(upTo: 20) {
             Self.entries(folder).contains { name in
@@ -362,7 +385,9 @@ import Testing
         #expect(process.terminationStatus == 143)
         let names = Self.entries(output)
         #expect(!names.isEmpty)
-        #expect(names.allSatisfy { $0.hasPrefix("record-") && $0.hasSuffix(".txt") }, "\(names.filter { !$0.hasPrefix("record-") })")
+        #expect(
+            names.allSatisfy { $0.hasPrefix("record-") && $0.hasSuffix(".txt") },
+            "\(names.filter { !$0.hasPrefix("record-") })")
     }
 
     @Test func aSignalAtAnyMomentOfGenerateLeavesTheFileWholeOrAbsent() throws {
@@ -375,7 +400,9 @@ import Testing
             let left = Self.entries(folder)
             if process.terminationReason == .exit && process.terminationStatus == 0 {
                 #expect(left == ["plan.txt"])
-                #expect(String(decoding: Self.bytes(folder.appendingPathComponent("plan.txt").path), as: UTF8.self) == Self.samplePlan)
+                #expect(
+                    String(decoding: Self.bytes(folder.appendingPathComponent("plan.txt").path), as: UTF8.self)
+                        == Self.samplePlan)
             } else {
                 // Killed before the handler was installed (signal 15), or cleaned up (143).
                 #expect(
@@ -397,7 +424,8 @@ import Testing
             echo "$$ $!" > "$PIDFILE"
             wait
             """
-        return try Self.write(script, to: ignoresTerm ? "stubborn-chromium" : "sleepy-chromium", in: folder, mode: 0o755)
+        return try Self.write(
+            script, to: ignoresTerm ? "stubborn-chromium" : "sleepy-chromium", in: folder, mode: 0o755)
     }
 
     static func isAlive(_ pid: Int32) -> Bool {
@@ -417,7 +445,8 @@ import Testing
         let process = try Self.start(
             ["generate", "--data", Self.sample, "--format", "pdf", "-o", "plan.pdf"], in: folder,
             environment: ["SAFETYPLAN_CHROMIUM": chromium, "TMPDIR": temporary.path, "PIDFILE": pidFile])
-        #expect(Self.wait(upTo: 10) { FileManager.default.fileExists(atPath: pidFile) && Self.bytes(pidFile).count > 2 })
+        #expect(
+            Self.wait(upTo: 10) { FileManager.default.fileExists(atPath: pidFile) && Self.bytes(pidFile).count > 2 })
         let pids = String(decoding: Self.bytes(pidFile), as: UTF8.self).split(whereSeparator: \.isWhitespace)
             .compactMap { Int32($0) }
         #expect(pids.count == 2)
@@ -473,18 +502,32 @@ import Testing
         #expect(mkfifo(stages, 0o600) == 0)
         let cases: [(arguments: [String], environment: [String: String], message: String)] = [
             (["generate", "--data", fifo], [:], "\(fifo):1:1: error: is a FIFO, not a regular file\n"),
-            (["fill", "maintenance-support", "--data", fifo], [:], "\(fifo):1:1: error: is a FIFO, not a regular file\n"),
+            (
+                ["fill", "maintenance-support", "--data", fifo], [:],
+                "\(fifo):1:1: error: is a FIFO, not a regular file\n"
+            ),
             (["fill", form], [:], "\(form):1:1: error: is a FIFO, not a regular file\n"),
             (["check", form], [:], "\(form):1:1: error: is a FIFO, not a regular file\n"),
-            (["batch", "--data", fifo, "--output", folder.appendingPathComponent("out").path], [:],
-             "\(fifo):1:1: error: is a FIFO, not a regular file\n"),
-            (["batch", "--data", "/dev/zero", "--output", folder.appendingPathComponent("out").path], [:],
-             "/dev/zero:1:1: error: is a device, not a regular file\n"),
-            (["generate", "--stage", "action", "--templates", templates.path], [:],
-             "\(stages):1:1: error: is a FIFO, not a regular file\n"),
-            (["generate", "--stage", "action"], ["SAFETYPLAN_TEMPLATES": templates.path],
-             "\(stages):1:1: error: is a FIFO, not a regular file\n"),
-            (["check"], ["SAFETYPLAN_TEMPLATES": templates.path], "\(stages):1:1: error: is a FIFO, not a regular file\n"),
+            (
+                ["batch", "--data", fifo, "--output", folder.appendingPathComponent("out").path], [:],
+                "\(fifo):1:1: error: is a FIFO, not a regular file\n"
+            ),
+            (
+                ["batch", "--data", "/dev/zero", "--output", folder.appendingPathComponent("out").path], [:],
+                "/dev/zero:1:1: error: is a device, not a regular file\n"
+            ),
+            (
+                ["generate", "--stage", "action", "--templates", templates.path], [:],
+                "\(stages):1:1: error: is a FIFO, not a regular file\n"
+            ),
+            (
+                ["generate", "--stage", "action"], ["SAFETYPLAN_TEMPLATES": templates.path],
+                "\(stages):1:1: error: is a FIFO, not a regular file\n"
+            ),
+            (
+                ["check"], ["SAFETYPLAN_TEMPLATES": templates.path],
+                "\(stages):1:1: error: is a FIFO, not a regular file\n"
+            ),
         ]
         for (arguments, environment, message) in cases {
             let result = try Self.runBounded(arguments, in: folder, timeout: 5, environment: environment)
@@ -503,7 +546,8 @@ import Testing
         symlink(secret, link)
         let result = try ToolRunner.run(["generate", "--stage", "action", "--templates", templates.path])
         #expect(result.status == 1)
-        #expect(result.standardError == "\(link):1:1: error: is a symbolic link that points outside the templates folder\n")
+        #expect(
+            result.standardError == "\(link):1:1: error: is a symbolic link that points outside the templates folder\n")
         // A link that stays inside the folder is followed.
         let inside = templates.appendingPathComponent("real")
         try FileManager.default.createDirectory(at: inside, withIntermediateDirectories: true)
@@ -572,7 +616,9 @@ import Testing
             {"stage": "action", "\(canary)-key": "4471 Hidden Lane"}
             {"stage": "action", "safePlaces": [{"adress": "4471 Hidden Lane", "\(canary)": 1, "\(canary)": 2}]}
             """, to: "dup.jsonl", in: folder)
-        let result = try ToolRunner.run(["batch", "--data", records, "--output", folder.appendingPathComponent("out").path])
+        let result = try ToolRunner.run([
+            "batch", "--data", records, "--output", folder.appendingPathComponent("out").path,
+        ])
         #expect(result.status == 1)
         #expect(
             result.standardError == """
@@ -698,7 +744,8 @@ import Testing
         #expect(linked.status == 1)
         #expect(
             linked.standardError
-                == "\(link): error: the output folder is a symbolic link; give the folder itself, or --force to use it\n")
+                == "\(link): error: the output folder is a symbolic link; give the folder itself, or --force to use it\n"
+        )
         let forced = try ToolRunner.run(["batch", "--data", data, "--output", shared.path, "--force"])
         #expect(forced.status == 0)
         #expect(forced.standardError == "batch: 2 documents written, 0 failed\n")
@@ -718,13 +765,18 @@ import Testing
         let bad = try Self.write(#"{"stage": "action", "date": "2026-02-31"}"#, to: "bad.json", in: folder)
         let result = try ToolRunner.run(["generate", "--data", bad])
         #expect(result.status == 1)
-        #expect(result.standardError == "\(bad):1:29: error: date: expected a date that exists; the month has no such day\n")
+        #expect(
+            result.standardError == "\(bad):1:29: error: date: expected a date that exists; the month has no such day\n"
+        )
         let leap = try Self.write(#"{"stage": "action", "date": "2028-02-29"}"#, to: "leap.json", in: folder)
         #expect(try ToolRunner.run(["generate", "--data", leap]).status == 0)
-        let notLeap = try Self.write(#"{"stage": "action", "history": [{"stage": "contemplation", "date": "2100-02-29"}]}"#, to: "c.json",
+        let notLeap = try Self.write(
+            #"{"stage": "action", "history": [{"stage": "contemplation", "date": "2100-02-29"}]}"#, to: "c.json",
             in: folder)
         let century = try ToolRunner.run(["generate", "--data", notLeap])
-        #expect(century.standardError == "\(notLeap):1:68: error: history[0].date: expected a date that exists; the month has no such day\n")
+        #expect(
+            century.standardError
+                == "\(notLeap):1:68: error: history[0].date: expected a date that exists; the month has no such day\n")
     }
 
     @Test func checkAndListUseTheTemplatesFolderFromTheEnvironment() throws {

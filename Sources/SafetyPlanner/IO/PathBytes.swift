@@ -107,7 +107,9 @@ package enum PathBytes {
     package static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
         withUnsafePointer(to: entry.pointee.d_name) { pointer in
             pointer.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                string(from: UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))))
+                string(
+                    from: UnsafeBufferPointer(
+                        start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))))
             }
         }
     }
@@ -168,7 +170,9 @@ package enum FileSystem {
         PathBytes.withCString(path) { pointer -> String? in
             guard let result = realpath(pointer, nil) else { return nil }
             defer { free(result) }
-            return PathBytes.string(from: UnsafeBufferPointer(start: UnsafeRawPointer(result).assumingMemoryBound(to: UInt8.self), count: strlen(result)))
+            return PathBytes.string(
+                from: UnsafeBufferPointer(
+                    start: UnsafeRawPointer(result).assumingMemoryBound(to: UInt8.self), count: strlen(result)))
         }
     }
 
