@@ -6,7 +6,10 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the stages, domains, resources or templates.",
-        discussion: "Resources are listed with their numbers, their source and the date they were checked."
+        discussion: """
+            Resources are listed with their numbers, each source with its date, and the day the facts were \
+            verified with the service, or "not verified with the service" when no one has.
+            """
     )
 
     enum Subject: String, ExpressibleByArgument, CaseIterable {
@@ -45,7 +48,10 @@ struct List: ParsableCommand {
                     lines.append(
                         "\(resource.name) (\(resource.kind.rawValue); \(resource.region); ages \(resource.ages))")
                     if !reach.isEmpty { lines.append("  " + reach.joined(separator: " · ")) }
-                    lines.append("  source: \(resource.source); checked \(resource.checked)")
+                    for source in resource.sources {
+                        lines.append("  source: \(source.text)" + (source.date.map { " (\($0))" } ?? " (undated)"))
+                    }
+                    lines.append(resource.verified.map { "  verified \($0)" } ?? "  not verified with the service")
                 }
             case .templates:
                 var rows: [[String]] = []

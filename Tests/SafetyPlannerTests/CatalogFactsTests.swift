@@ -25,13 +25,35 @@ import Testing
         #expect(lines["nhth"]?.name == "National Human Trafficking Hotline")
     }
 
-    @Test func everyResourceHasASourceAndACheckedISODate() {
+    @Test func everyResourceHasSourcesWithISODatesAndNoneClaimsAVerification() {
         #expect(Self.catalog.resources.count == 10)
         let isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
         for resource in Self.catalog.resources {
-            #expect(!resource.source.trimmingCharacters(in: .whitespaces).isEmpty, "\(resource.id)")
-            #expect(resource.checked.wholeMatch(of: isoDate) != nil, "\(resource.id): '\(resource.checked)'")
+            #expect(!resource.sources.isEmpty, "\(resource.id)")
+            for source in resource.sources {
+                #expect(!source.text.trimmingCharacters(in: .whitespaces).isEmpty, "\(resource.id)")
+                if let date = source.date {
+                    #expect(date.wholeMatch(of: isoDate) != nil, "\(resource.id): '\(date)'")
+                }
+            }
+            // No one has called or visited a service to verify its entry yet: a date here
+            // would claim a check that was not made.
+            #expect(resource.verified == nil, "\(resource.id)")
         }
+    }
+
+    @Test func theHotlineOperatorIsCompassConnectionsAsTheSourcesSay() throws {
+        let resources = Dictionary(uniqueKeysWithValues: Self.catalog.resources.map { ($0.id, $0) })
+        let hotline = try #require(resources["nhth"])
+        #expect(hotline.offers.contains("awarded the hotline to Compass Connections"))
+        #expect(!hotline.source.contains("operator of the National Human Trafficking Hotline"))
+        let release = try #require(hotline.sources.first)
+        #expect(release.date == "2025-09-22")
+        #expect(release.text.hasPrefix("HHS Administration for Children and Families, press release"))
+        #expect(hotline.sources.contains { $0.text.hasPrefix("CATTA Center") && $0.date == nil })
+        let polaris = try #require(resources["polaris"])
+        #expect(!polaris.offers.contains("which it operates"))
+        #expect(polaris.offers.contains("It operated the National Human Trafficking Hotline from 2007"))
     }
 
     @Test func everyStageDomainAndAudienceHasAtLeastTwoItems() throws {

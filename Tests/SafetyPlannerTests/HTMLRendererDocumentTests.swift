@@ -36,7 +36,7 @@ struct HTMLRendererDocumentTests {
         li { margin: 0.25em 0; }
         li, .field, .checklist li, .note { break-inside: avoid; }
         a { color: #000; text-decoration: underline; }
-        a[href^="tel:"] { white-space: nowrap; }
+        a[href^="tel:"], a[href^="sms:"] { white-space: nowrap; }
         .web { overflow-wrap: anywhere; }
         .checklist { list-style: none; padding-left: 0; }
         .checklist li { position: relative; padding-left: 1.75em; }
@@ -78,7 +78,7 @@ struct HTMLRendererDocumentTests {
         <body>
         <main>
         <h1>My safety plan</h1>
-        <p>Call <a href="tel:+18883737888">+1 (888) 373-7888</a> or text <a href="tel:233733">233733</a> — <em>any time</em>. <strong>You matter.</strong></p>
+        <p>Call <a href="tel:+18883737888">+1 (888) 373-7888</a> or text <a href="sms:233733">233733</a> — <em>any time</em>. <strong>You matter.</strong></p>
         <section class="domain-support">
         <h2>People I trust</h2>
         <ul>

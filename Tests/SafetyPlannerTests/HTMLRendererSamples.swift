@@ -7,7 +7,8 @@ let kitchenSinkDocument = DocumentTree(
     body: [
         .heading(level: 1, content: [.text("My safety plan")]),
         .paragraph([
-            .text("Call "), .phone("+1 (888) 373-7888"), .text(" or text "), .phone("233733"), .text(" — "),
+            .text("Call "), .phone("+1 (888) 373-7888"), .text(" or text "), .phone("233733", link: .text),
+            .text(" — "),
             .emphasis([.text("any time")]), .text(". "), .strong([.text("You matter.")]),
         ]),
         .section(

@@ -53,7 +53,7 @@ struct HTMLRendererSecurityTests {
         #expect(lang("en--x") == "<html lang=\"\">")
     }
 
-    @Test("tel: links are built from digits and a leading + only")
+    @Test("tel: and sms: links are built from digits and a leading + only")
     func phones() {
         let html = renderHTMLMain([
             .paragraph([.phone("+1 (888) 373-7888")]),
@@ -64,6 +64,9 @@ struct HTMLRendererSecurityTests {
             .paragraph([.phone("555-0100 +1")]),
             .paragraph([.phone("1234567890123456")]),
             .paragraph([.phone("9\u{1B}8\u{202E}8")]),
+            .paragraph([.phone("233733", link: .text)]),
+            .paragraph([.phone("+1 (510) 555-0142", link: .text)]),
+            .paragraph([.phone("Text HOME to 741741", link: .text)]),
         ])
         #expect(
             html == """
@@ -75,6 +78,9 @@ struct HTMLRendererSecurityTests {
                 <p>555-0100 +1</p>
                 <p>1234567890123456</p>
                 <p><a href="tel:988">988</a></p>
+                <p><a href="sms:233733">233733</a></p>
+                <p><a href="sms:+15105550142">+1 (510) 555-0142</a></p>
+                <p>Text HOME to 741741</p>
 
                 """)
     }
@@ -114,10 +120,10 @@ struct HTMLRendererSecurityTests {
     }
 }
 
-@Suite("tel: links built over bytes agree with the rule written over scalars")
+@Suite("tel: and sms: links built over bytes agree with the rule written over scalars")
 struct TelephoneURITests {
     /// The rule as first written, over the sanitized string's scalars.
-    static func reference(_ number: String) -> String? {
+    static func reference(_ number: String, scheme: String = "tel:") -> String? {
         var digits = ""
         var hasPlus = false
         for scalar in number.sanitized.unicodeScalars {
@@ -129,7 +135,7 @@ struct TelephoneURITests {
             }
         }
         guard (1...15).contains(digits.count) else { return nil }
-        return "tel:" + (hasPlus ? "+" : "") + digits
+        return scheme + (hasPlus ? "+" : "") + digits
     }
 
     @Test("Numbers, near-numbers and hostile strings")
@@ -145,6 +151,9 @@ struct TelephoneURITests {
         numbers += ["é", "\u{85}", "\u{2028}", "👩‍👧"].map { "555\($0)0100" }
         for number in numbers {
             #expect(HTMLRenderer.telephoneURI(number) == Self.reference(number), "\(number.debugDescription)")
+            #expect(
+                HTMLRenderer.telephoneURI(number, link: .text) == Self.reference(number, scheme: "sms:"),
+                "\(number.debugDescription)")
         }
     }
 }

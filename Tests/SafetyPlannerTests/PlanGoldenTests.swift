@@ -40,6 +40,26 @@ import Testing
         }
     }
 
+    @Test func textNumbersAreSMSLinksAndCallNumbersTelLinks() throws {
+        let html = try Self.render("plans/preparation", stage: .preparation, format: .html)
+        // The hotline's short code opens a message; its number dials.
+        #expect(
+            html.contains("call <a href=\"tel:18883737888\">1-888-373-7888</a>, text <a href=\"sms:233733\">233733</a>")
+        )
+        #expect(!html.contains("href=\"tel:233733\""))
+        // One number for both keeps one link, to call.
+        #expect(html.contains("call or text <a href=\"tel:988\">988</a>"))
+        // A phone from the data is a number to call.
+        #expect(html.contains("<a href=\"tel:5105550187\">(510) 555-0187</a>"))
+        #expect(html.components(separatedBy: "href=\"sms:").count - 1 == 1)
+        // Batch's emitter writes the same links.
+        let planner = Self.workspace.planner
+        let prototype = planner.plan(stage: .preparation, data: PlanData(), isDiscreet: false)
+        let prepared = try #require(PreparedTemplate(template: Self.template, prototype: prototype, format: .html))
+        let plan = planner.plan(stage: .preparation, data: try Self.data("plans/preparation"), isDiscreet: false)
+        #expect(String(decoding: prepared.renderBytes(plan), as: UTF8.self) == html)
+    }
+
     @Test func movingBackIsFramedWithoutJudgment() throws {
         let text = try Self.render("moved-back", stage: .contemplation, format: .text(width: 72))
         Golden.assertMatches(text, "moved-back/expected.txt")

@@ -191,5 +191,9 @@ struct TextPaginationTests {
         #expect(fits == "Call the youth center at\n(510) 555-0142\n")
         let long = renderText([.paragraph([.phone("+1 (510) 555 0142 0000 1111 2222")])], width: 20)
         #expect(long == "+1 (510) 555 0142\n0000 1111 2222\n")
+        // A number to text is kept whole the same way.
+        let text = renderText(
+            [.paragraph([.text("Or text the youth line at "), .phone("510 555 0142", link: .text)])], width: 30)
+        #expect(text == "Or text the youth line at\n510 555 0142\n")
     }
 }

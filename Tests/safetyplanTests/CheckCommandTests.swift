@@ -87,8 +87,42 @@ import Testing
         for number in ["911", "1-888-373-7888", "Text 233733", "988", "1-800-422-4453", "1-800-786-2929"] {
             #expect(text.contains(number), "\(number)")
         }
-        #expect(text.contains("source: Polaris Project"))
-        #expect(text.contains("checked 2026-11-29"))
+        #expect(
+            text.contains("  source: HHS Administration for Children and Families, press release of 22 September 2025"))
+        #expect(text.contains("(2025-09-22)\n"))
+        #expect(text.contains("  source: CATTA Center, “CSEC: Meeting Victims Where They Are” (undated)\n"))
+        #expect(!text.contains("checked"))
+        #expect(!text.contains("  verified "))
+        let resources = text.split(separator: "\n").filter { !$0.hasPrefix(" ") }.count
+        let unverified = text.split(separator: "\n").filter { $0 == "  not verified with the service" }.count
+        #expect(resources == 10 && unverified == 10)
+    }
+
+    @Test func anAgencyThatVerifiedAResourceSeesTheDayAndAWrongDateIsAnError() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("catalog"), withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("catalog/resources.xml")
+        let verified = Self.bundled("Templates/catalog/resources.xml").replacingOccurrences(
+            of: "<resource id=\"nrs\" ", with: "<resource id=\"nrs\" verified=\"2026-01-05\" ")
+        try Data(verified.utf8).write(to: path)
+        #expect(try ToolRunner.run(["check", folder.path]).status == 0)
+        let result = try ToolRunner.run(["list", "resources", "--templates", folder.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardOutput.contains(
+                "  source: National Runaway Safeline (1800runaway.org) (undated)\n  verified 2026-01-05\n"))
+        #expect(result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  verified ") }.count == 1)
+
+        // A verification needs a real date; the old checked= is no longer an attribute.
+        for wrong in ["verified=\"last week\" ", "checked=\"2026-01-05\" "] {
+            let text = Self.bundled("Templates/catalog/resources.xml").replacingOccurrences(
+                of: "<resource id=\"nrs\" ", with: "<resource id=\"nrs\" \(wrong)")
+            try Data(text.utf8).write(to: path)
+            let check = try ToolRunner.run(["check", folder.path])
+            #expect(check.status == 1, "\(wrong)")
+            #expect(check.standardError.contains("\(path.path):"), "\(check.standardError)")
+        }
     }
 
     @Test func listStagesDomainsAndTemplates() throws {

@@ -277,7 +277,10 @@ extension DomainInfo {
 extension Resource {
     init(element: Element) throws(TemplateError) {
         let textElement = element.firstChild(named: "text")
-        let sourceElement = element.firstChild(named: "source")
+        let sources = element.elements.filter { $0.name == "source" }.map {
+            Source(text: $0.normalizedText, date: $0.attribute("date"))
+        }
+        if sources.isEmpty { _ = try CatalogFile.requiredChild(element, "source") }
         self.init(
             id: try CatalogFile.required(element, "id"),
             kind: Resource.Kind(rawValue: element.attribute("kind") ?? "") ?? .organisation,
@@ -288,7 +291,6 @@ extension Resource {
             textNumber: textElement?.attribute("number"), textLabel: textElement?.normalizedText,
             web: element.childText("web"), offers: try CatalogFile.requiredChild(element, "offers"),
             serves: try CatalogFile.requiredChild(element, "serves"), location: element.childText("where"),
-            youth: element.childText("youth"), source: try CatalogFile.requiredChild(element, "source"),
-            checked: sourceElement?.attribute("checked") ?? "")
+            youth: element.childText("youth"), sources: sources, verified: element.attribute("verified"))
     }
 }

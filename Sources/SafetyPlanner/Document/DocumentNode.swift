@@ -52,9 +52,10 @@ public enum Inline: Equatable, Sendable {
     case emphasis([Inline])
     /// Strong text (`<strong>`; plain in text output).
     case strong([Inline])
-    /// A phone number or short code as written (`1-888-373-7888`, `233733`, `988`);
-    /// HTML links it with `tel:` built from its digits only.
-    case phone(String)
+    /// A phone number or short code as written (`1-888-373-7888`, `233733`, `988`), and
+    /// whether it is one to call or to text: HTML links it with `tel:` or `sms:` built from
+    /// its digits only. Plain text prints both alike, never wrapped.
+    case phone(String, link: PhoneLink = .call)
     /// A web address shown as text, never as a link (the tool makes no network links).
     case address(String)
     /// A short blank to write in by hand, `width` characters long in text.
@@ -62,10 +63,18 @@ public enum Inline: Equatable, Sendable {
 }
 
 extension Inline {
+    /// What a phone number's link does on a phone: dial it, or open a text message to it.
+    public enum PhoneLink: Equatable, Sendable {
+        /// A number to call (`tel:`).
+        case call
+        /// A number to text (`sms:`), such as a short code: dialling one does nothing useful.
+        case text
+    }
+
     /// The inline's visible text, without any markup: what a reader sees on paper.
     public var plainText: String {
         switch self {
-        case .text(let text), .phone(let text), .address(let text):
+        case .text(let text), .phone(let text, _), .address(let text):
             return text
         case .emphasis(let children), .strong(let children):
             return children.map(\.plainText).joined()

@@ -83,9 +83,22 @@ public struct Resource: Equatable, Sendable {
     public var location: String?
     /// One plain sentence for a youth about when they might reach out.
     public var youth: String?
-    public var source: String
-    /// The ISO date the entry was last checked against its source.
-    public var checked: String
+    /// Where the facts come from, in the order the catalog gives them.
+    public var sources: [Source]
+    /// The ISO date (YYYY-MM-DD) someone last checked the live facts with the service
+    /// itself (called or visited it), or `nil` when no one has.
+    public var verified: String?
+
+    /// One source of a resource's facts: what it is, and the ISO date it bears when it has one.
+    public struct Source: Equatable, Sendable {
+        /// The source as a reader can find it ("CATTA Center, “CSEC: Meeting Victims Where They Are”").
+        public var text: String
+        /// The date of the source itself (its publication), not of any check; `nil` when it has none.
+        public var date: String?
+    }
+
+    /// Every source's text, joined with "; ".
+    public var source: String { sources.map(\.text).joined(separator: "; ") }
 
     /// Whether a youth of `age` is served (true when the age is unknown).
     public func serves(age: Int?) -> Bool {

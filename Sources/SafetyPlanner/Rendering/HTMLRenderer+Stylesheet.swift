@@ -27,7 +27,7 @@ extension HTMLRenderer {
         li { margin: 0.25em 0; }
         li, .field, .checklist li, .note { break-inside: avoid; }
         a { color: #000; text-decoration: underline; }
-        a[href^="tel:"] { white-space: nowrap; }
+        a[href^="tel:"], a[href^="sms:"] { white-space: nowrap; }
         .web { overflow-wrap: anywhere; }
         .checklist { list-style: none; padding-left: 0; }
         .checklist li { position: relative; padding-left: 1.75em; }

@@ -3,11 +3,11 @@
 ///
 /// The page has the document's language and title, a Content-Security-Policy that
 /// allows nothing but its own inline stylesheet, and no scripts, images, fonts or other
-/// resources. The only links are `tel:` links built from the digits of a phone number;
-/// web addresses are shown as text. Every piece of data is sanitized
-/// (`String.sanitized`) and escaped (`String.htmlEscaped`); attribute values are always
-/// double-quoted. Check boxes, write-in lines and blanks are drawn with CSS borders so
-/// that they print.
+/// resources. The only links are `tel:` links to a number to call and `sms:` links to a
+/// number to text, built from the digits of the number; web addresses are shown as text.
+/// Every piece of data is sanitized (`String.sanitized`) and escaped
+/// (`String.htmlEscaped`); attribute values are always double-quoted. Check boxes,
+/// write-in lines and blanks are drawn with CSS borders so that they print.
 ///
 /// Blocks map to elements as follows: heading → `<h1>`…`<h6>`; section →
 /// `<section class="domain-…">`; paragraph → `<p>`; list → `<ul>`/`<ol>`; consecutive
@@ -244,8 +244,8 @@ public struct HTMLRenderer: Sendable {
                 buffer += "<strong>"
                 write(children, to: &buffer)
                 buffer += "</strong>"
-            case .phone(let number):
-                Self.writePhone(number, to: &buffer)
+            case .phone(let number, let link):
+                Self.writePhone(number, link: link, to: &buffer)
             case .address(let address):
                 buffer += "<span class=\"web\">"
                 buffer.appendText(address)
@@ -257,9 +257,10 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    /// Writes a phone number as a `tel:` link (`telephoneURI`), or as text when it cannot be one.
-    static func writePhone(_ number: String, to buffer: inout HTMLBuffer) {
-        guard let uri = telephoneURI(number) else {
+    /// Writes a phone number as a `tel:` or `sms:` link (`telephoneURI`), or as text when it
+    /// cannot be one.
+    static func writePhone(_ number: String, link: Inline.PhoneLink = .call, to buffer: inout HTMLBuffer) {
+        guard let uri = telephoneURI(number, link: link) else {
             buffer.appendText(number)
             return
         }
@@ -276,14 +277,16 @@ public struct HTMLRenderer: Sendable {
         ("<h6>", "</h6>\n"),
     ]
 
-    /// The `tel:` URI for a phone number, or `nil` when it should not be a link.
+    /// The `tel:` URI for a number to call, or the `sms:` URI (RFC 5724) for a number to
+    /// text, or `nil` when it should not be a link.
     ///
     /// A number is linked only when it is written with ASCII digits, spaces, hyphens,
     /// dots and parentheses alone, with at most a leading `+`, and has 1 to 15 digits
     /// (E.164's longest). The URI keeps the `+` and the digits: `+1 (888) 373-7888`
-    /// gives `tel:+18883737888`; `javascript:alert(1)` and `Text HOME to 741741` give
-    /// `nil`, and are shown as plain text.
-    static func telephoneURI(_ number: String) -> String? {
+    /// gives `tel:+18883737888`, and the text number `233733` gives `sms:233733`;
+    /// `javascript:alert(1)` and `Text HOME to 741741` give `nil`, and are shown as plain
+    /// text.
+    static func telephoneURI(_ number: String, link: Inline.PhoneLink = .call) -> String? {
         var number = number.sanitized
         return number.withUTF8 { bytes -> String? in
             // Over UTF-8 bytes: every byte kept or allowed is ASCII, so any other byte
@@ -303,7 +306,11 @@ public struct HTMLRenderer: Sendable {
                 }
             }
             guard (1...15).contains(digits) else { return nil }
-            let prefix: StaticString = "tel:+"
+            let prefix: StaticString =
+                switch link {
+                case .call: "tel:+"
+                case .text: "sms:+"
+                }
             let prefixCount = hasPlus ? 5 : 4
             return String(unsafeUninitializedCapacity: prefixCount + digits) { uri in
                 for index in 0..<prefixCount { uri[index] = prefix.utf8Start[index] }

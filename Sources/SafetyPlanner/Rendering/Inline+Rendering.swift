@@ -15,7 +15,7 @@ extension Array where Element == Inline {
     var hasVisibleContent: Bool {
         contains { inline in
             switch inline {
-            case .text(let string), .phone(let string), .address(let string):
+            case .text(let string), .phone(let string, _), .address(let string):
                 Self.isVisible(string)
             case .emphasis(let children), .strong(let children):
                 children.hasVisibleContent
@@ -97,9 +97,9 @@ extension Array where Element == Inline {
     func appendSanitizedPlainText(to text: inout String, joiningPhones: Bool = false) {
         for inline in self {
             switch inline {
-            case .phone(let string) where joiningPhones:
+            case .phone(let string, _) where joiningPhones:
                 text += Self.joiningSpaces(string.sanitized)
-            case .text(let string), .phone(let string), .address(let string):
+            case .text(let string), .phone(let string, _), .address(let string):
                 text += string.sanitized
             case .emphasis(let children), .strong(let children):
                 children.appendSanitizedPlainText(to: &text, joiningPhones: joiningPhones)

@@ -225,7 +225,7 @@ struct TemplateEvaluator {
         }
         if let number = resource.textNumber, Self.digits(number) != callDigits {
             if !ways.isEmpty { ways.append(.text(", ")) }
-            ways += [.text("text "), .phone(number)]
+            ways += [.text("text "), .phone(number, link: .text)]
         }
         if !ways.isEmpty { line += [.text(": ")] + ways }
         // Brief: the web address only when there is no number, and the place in brackets.
