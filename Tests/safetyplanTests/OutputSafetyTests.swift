@@ -146,6 +146,7 @@ import Testing
 
     @Test func generateRefusesToWriteOverItsDataFile() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let data = try Self.write(ToolRunner.sample("preparation.json"), to: "same.json", in: folder)
         let before = Self.bytes(data)
         let result = try ToolRunner.run(["generate", "--data", data, "-o", data])
@@ -170,6 +171,7 @@ import Testing
 
     @Test func batchRefusesToWriteOverItsRecords() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let data = try Self.write(
             #"{"id": "a", "stage": "action"}"# + "\n" + #"{"id": "b", "stage": "maintenance"}"# + "\n",
             to: "same.jsonl", in: folder)
@@ -194,6 +196,7 @@ import Testing
 
     @Test func fillRefusesToWriteOverItsForm() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let form = ToolRunner.packageRoot.appendingPathComponent("Templates/forms/maintenance-support.xml")
         try FileManager.default.copyItem(at: form, to: folder.appendingPathComponent("maintenance-support.xml"))
         let before = Self.bytes(folder.appendingPathComponent("maintenance-support.xml").path)
@@ -210,6 +213,7 @@ import Testing
 
     @Test func generateRefusesToWriteOverAnAgencyTemplate() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let plan = ToolRunner.packageRoot.appendingPathComponent("Templates/documents/plan.xml")
         let copy = folder.appendingPathComponent("plan.xml").path
         try FileManager.default.copyItem(atPath: plan.path, toPath: copy)
@@ -245,6 +249,7 @@ import Testing
             '
             """#
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let data = try Self.write(
             #"{"id": "a", "stage": "action"}"# + "\n" + #"{"id": "b", "stage": "action"}"# + "\n", to: "r.jsonl",
             in: folder)
@@ -271,6 +276,7 @@ import Testing
 
     @Test func aFIFOOutputIsWrittenIntoNotReplaced() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o600) == 0)
         let result = try Self.shell(
@@ -285,6 +291,7 @@ import Testing
 
     @Test func aNameOf250BytesIsWrittenExactly() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let name = String(repeating: "a", count: 246) + ".txt"
         let result = try ToolRunner.run(["generate", "--data", Self.sample, "-o", name], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
@@ -306,6 +313,7 @@ import Testing
 
     @Test func nonUTF8NamesAreUsedExactly() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         // $'…' makes the bytes; the tool must open and create exactly those names.
         let result = try Self.shell(
             #"""
@@ -329,6 +337,7 @@ import Testing
 
     @Test func processSubstitutionAndPipesAreReadAsStreams() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Self.shell(
             #"""
             "$TOOL" generate --data <(cat "$DATA") > a.txt && echo substitution
@@ -355,6 +364,7 @@ import Testing
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130)), (SIGHUP, Int32(129))])
     func aSignalDuringBatchOutputFileLeavesNothing(signal: Int32, status: Int32) throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let data = try Self.manyRecords(in: folder)
         let process = try Self.start(
             ["batch", "--data", data, "--output-file", "plans.txt", "--jobs", "1"], in: folder)
@@ -376,6 +386,7 @@ import Testing
 
     @Test func aSignalDuringBatchOutputFolderLeavesNoTemporaryFile() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let data = try Self.manyRecords(in: folder)
         let output = folder.appendingPathComponent("out")
         let process = try Self.start(["batch", "--data", data, "--output", output.path], in: folder)
@@ -392,6 +403,7 @@ import Testing
 
     @Test func aSignalAtAnyMomentOfGenerateLeavesTheFileWholeOrAbsent() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         for attempt in 0..<24 {
             let process = try Self.start(["generate", "--data", Self.sample, "-o", "plan.txt"], in: folder)
             usleep(UInt32(attempt) * 4_000)
@@ -438,6 +450,7 @@ import Testing
     @Test(arguments: [false, true])
     func aSignalDuringPDFStopsChromiumAndRemovesTheFolder(ignoresTerm: Bool) throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let temporary = folder.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let chromium = try Self.fakeChromium(in: folder, ignoresTerm: ignoresTerm)
@@ -467,6 +480,7 @@ import Testing
 
     @Test func theNextRunRemovesWhatSIGKILLLeft() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let dead = try Self.deadProcessID()
         let stale = ".plan.txt.sp\(dead)-k3j2a9.tmp"
         let live = ".plan.txt.sp\(getpid())-k3j2a9.tmp"
@@ -493,6 +507,7 @@ import Testing
 
     @Test func FIFOsAndDevicesAreRefusedAtOnce() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("fifo.json").path
         let form = folder.appendingPathComponent("fifo.xml").path
         #expect(mkfifo(fifo, 0o600) == 0 && mkfifo(form, 0o600) == 0)
@@ -539,6 +554,7 @@ import Testing
 
     @Test func aLinkOutOfTheAgencyFolderIsRefused() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let templates = folder.appendingPathComponent("agency")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         let secret = try Self.write("<secret/>", to: "outside.xml", in: folder)
@@ -567,6 +583,7 @@ import Testing
 
     @Test func aChainOf10000IncludesIsAnErrorWithinASecond() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         try Data(
             #"<template xmlns="\#(Self.templateNamespace)" name="plan" title="T"><include name="f0"/></template>"#.utf8
         ).write(to: folder.appendingPathComponent("plan.xml"))
@@ -587,6 +604,7 @@ import Testing
 
     @Test func aDoublingIncludeTreeIsAnErrorWithinASecond() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         try Data(
             #"<template xmlns="\#(Self.templateNamespace)" name="plan" title="T"><include name="t0"/></template>"#.utf8
         ).write(to: folder.appendingPathComponent("plan.xml"))
@@ -608,6 +626,7 @@ import Testing
 
     @Test func noPlantedValueReachesStandardError() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let canary = "Samira-Canary"
         let records = try Self.write(
             """
@@ -665,6 +684,7 @@ import Testing
     ])
     func anIncompletePDFIsRefused(contents: String) throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let temporary = folder.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let chromium = try Self.pdfWriter(in: folder, writes: contents)
@@ -681,6 +701,7 @@ import Testing
 
     @Test func aCompletePDFIsWrittenAndChromiumGetsTheOfflineSwitches() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let chromium = try Self.pdfWriter(in: folder, writes: Self.minimalPDF)
         let arguments = folder.appendingPathComponent("arguments").path
         let result = try ToolRunner.run(
@@ -701,6 +722,7 @@ import Testing
     @Test(arguments: [false, true])
     func pdfTimeoutStopsChromium(ignoresTerm: Bool) throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let temporary = folder.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let chromium = try Self.fakeChromium(in: folder, ignoresTerm: ignoresTerm)
@@ -722,6 +744,7 @@ import Testing
 
     @Test func batchRefusesAFolderOthersCanWriteOrALinkUnlessForced() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let data = try Self.write(
             #"{"id": "a", "stage": "action"}"# + "\n" + #"{"id": "b", "stage": "action"}"# + "\n", to: "r.jsonl",
             in: folder)
@@ -762,6 +785,7 @@ import Testing
 
     @Test func impossibleDatesAreErrors() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let bad = try Self.write(#"{"stage": "action", "date": "2026-02-31"}"#, to: "bad.json", in: folder)
         let result = try ToolRunner.run(["generate", "--data", bad])
         #expect(result.status == 1)
@@ -781,6 +805,7 @@ import Testing
 
     @Test func checkAndListUseTheTemplatesFolderFromTheEnvironment() throws {
         let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let plan = try Self.write(
             #"<template xmlns="\#(Self.templateNamespace)" name="agency-plan" title="Our plan"><p>Hello</p></template>"#,
             to: "agency-plan.xml", in: folder)
