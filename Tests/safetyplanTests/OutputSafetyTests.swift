@@ -41,18 +41,24 @@ import Testing
             standardError: String(decoding: errorData, as: UTF8.self))
     }
 
-    /// Starts the tool and returns at once; standard output and error go to files in `directory`.
-    static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
-        -> Process
-    {
+    /// Starts the tool in `directory` and returns at once; standard output is discarded and
+    /// standard error goes to `errorLog` (a file of its own: tests run in parallel), or is
+    /// discarded.
+    static func start(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], errorLog: URL? = nil
+    ) throws -> Process {
         let process = Process()
         process.executableURL = ToolRunner.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("stderr.log").path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: directory.appendingPathComponent("stderr.log"))
+        if let errorLog {
+            _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errorLog)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         process.standardInput = FileHandle.nullDevice
         try process.run()
         return process
@@ -75,11 +81,14 @@ import Testing
         environment: [String: String] = [:]
     ) throws -> (status: Int32, standardError: String, seconds: Double) {
         let started = Date()
-        let process = try start(arguments, in: directory, environment: environment)
+        let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "safetyplan-tests-stderr-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: errorLog) }
+        let process = try start(arguments, in: directory, environment: environment, errorLog: errorLog)
         let finished = wait(upTo: timeout) { !process.isRunning }
         if !finished { process.terminate() }
         process.waitUntilExit()
-        let error = try String(contentsOf: directory.appendingPathComponent("stderr.log"), encoding: .utf8)
+        let error = try String(contentsOf: errorLog, encoding: .utf8)
         #expect(finished, "still running after \(timeout) s: \(arguments)")
         return (process.terminationStatus, error, Date().timeIntervalSince(started))
     }
@@ -108,8 +117,7 @@ import Testing
     }
 
     static func entries(_ folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0 != "stderr.log" }
-            .sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
     static func bytes(_ path: String) -> [UInt8] {
