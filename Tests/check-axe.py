@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Renders every shipped template at every stage, normal and discreet, as HTML with the
+"""Renders every shipped template at every stage, in the youth, discreet and advocate copies, as HTML with the
 built tool (and the HTML samples), opens each file in headless Chromium through
 chromedriver, runs axe-core on it for screen and again with print media emulated, and
 fails on any violation.
@@ -40,14 +40,25 @@ def templates():
     return names
 
 
+def for_helpers(template):
+    """Whether the template is written for helpers (audience="provider"): it has no
+    discreet version (the tool refuses --discreet on it, exit 64)."""
+    path = next((ROOT / "Templates").rglob(template + ".xml"))
+    return 'audience="provider"' in path.read_text(encoding="utf-8")[:4096]
+
+
 def render(tool, folder):
     """Writes every rendering into folder and returns the paths."""
     paths = []
     for template in templates():
         for stage in STAGES:
-            for discreet in (False, True):
-                path = os.path.join(folder, f"{template}-{stage}{'-discreet' if discreet else ''}.html")
-                args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html", "-o", path]
+            # The youth copy, the discreet copy and the advocate copy (never discreet).
+            for discreet, copy in ((False, "youth"), (True, "youth"), (False, "advocate")):
+                if discreet and for_helpers(template):
+                    continue
+                path = os.path.join(folder, f"{template}-{stage}-{copy}{'-discreet' if discreet else ''}.html")
+                args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html",
+                        "--audience", copy, "-o", path]
                 if discreet:
                     args.append("--discreet")
                 result = subprocess.run(args, capture_output=True, text=True)

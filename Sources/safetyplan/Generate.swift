@@ -23,8 +23,11 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var options: RenderOptions
 
+    @OptionGroup var copyOptions: CopyOptions
+
     func validate() throws {
         if stage == nil, data == nil { throw ValidationError("Give --stage, or a data file with a \"stage\" key.") }
+        try copyOptions.validate(isDiscreet: options.discreet)
     }
 
     func run() throws {
@@ -45,9 +48,10 @@ struct Generate: ParsableCommand {
                 Run.usageError("\(data!): the data file has no \"stage\" key; give --stage")
             }
             let compiled = try workspace.template(named: template)
+            Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
             let document = workspace.render(
                 template: compiled, stage: chosen, data: planData, format: options.outputFormat,
-                isDiscreet: options.discreet)
+                isDiscreet: options.discreet, copy: copyOptions.copy)
             try options.write(document)
         }
     }

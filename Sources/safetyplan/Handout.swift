@@ -47,9 +47,11 @@ struct Handout: ParsableCommand {
             let workspace = try Workspace.load(
                 templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let compiled = try workspace.template(named: audience.template)
+            Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
             // The provider handout covers every stage; any stage gives the same document.
             let document = workspace.render(
-                template: compiled, stage: stage ?? .preparation, data: PlanData(), format: options.outputFormat)
+                template: compiled, stage: stage ?? .preparation, data: PlanData(), format: options.outputFormat,
+                isDiscreet: options.discreet)
             try options.write(document)
         }
     }

@@ -36,6 +36,16 @@ enum Run {
         }
     }
 
+    /// `--discreet` on a document written for helpers (`audience="provider"`, the provider
+    /// handout) is a usage error: a discreet copy is one a youth keeps, and a helpers'
+    /// reference cannot be made to reveal nothing.
+    static func refuseDiscreet(_ template: Template, isDiscreet: Bool) {
+        guard isDiscreet, template.audience == .provider else { return }
+        usageError(
+            "\(template.name) is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms and the youth handout)"
+        )
+    }
+
     /// A usage problem found after reading input: message on standard error, exit 64.
     static func usageError(_ message: String) -> Never {
         StandardError.write("error: " + message + "\n")

@@ -72,8 +72,8 @@ import Testing
         let text = Self.render(PlanData(), .text(width: 72))
         Golden.assertMatches(text, "\(Self.folder)/empty.txt")
         let rule = String(repeating: "_", count: 72)
-        // Three for goals, supports and hard times; two for the five other lists.
-        #expect(text.components(separatedBy: rule + "\n").count - 1 == 3 * 3 + 2 * 5)
+        // Three for goals, supports, hard times and notes; two for the six other lists.
+        #expect(text.components(separatedBy: rule + "\n").count - 1 == 4 * 3 + 2 * 6)
         for label in ["My name", "Date", "My advocate", "How to reach my advocate"] {
             #expect(text.contains("\n\(label): ____"), "\(label)")
         }

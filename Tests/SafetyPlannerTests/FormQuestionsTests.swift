@@ -12,20 +12,18 @@ import Testing
     @Test func questionsFollowTheTemplateOrder() {
         #expect(
             Self.questions.map(\.dottedPath) == [
-                "client.name", "date", "goals", "supports", "triggers", "copingStrategies", "safePlaces",
-                "advocate.name",
-                "advocate.phone", "checkIns", "celebrations", "hardTimes",
+                "client.name", "date", "goals", "strengths", "supports", "triggers", "copingStrategies", "safePlaces",
+                "advocate.name", "advocate.phone", "checkIns", "celebrations", "hardTimes", "notes",
             ])
     }
 
     @Test func labelsComeFromTheTemplateOrTheFriendlyNames() {
         #expect(
             Self.questions.map(\.label) == [
-                "My name", "Date", "My goals, in small steps", "People who support me", "My triggers",
-                "What I can do when a trigger comes", "Places where I feel safe", "My advocate",
-                "How to reach my advocate",
-                "Check-ins with my advocate", "How I will notice and celebrate my progress",
-                "What I will do if things get hard",
+                "My name", "Date", "My goals, in small steps", "What I am good at", "People who support me",
+                "My triggers", "What I can do when a trigger comes", "Places where I feel safe", "My advocate",
+                "How to reach my advocate", "Check-ins with my advocate", "How I will notice and celebrate my progress",
+                "What I will do if things get hard", "Other things I want to remember",
             ])
         #expect(
             Self.questions[0].hint == "A first name or a nickname is fine. Leave it empty to write it in by hand later."
@@ -34,9 +32,9 @@ import Testing
             Self.questions[2].hint
                 == "Small, real steps you want to take. One per line. Leave a line empty when you are done.")
         #expect(
-            Self.questions[3].hint
+            Self.questions[4].hint
                 == "People you can reach out to, one at a time. Leave \"Name\" empty when you are done.")
-        #expect(Self.questions[11].hint.contains("Moving back a step is part of the process, not a failure."))
+        #expect(Self.questions[12].hint.contains("Moving back a step is part of the process, not a failure."))
     }
 
     @Test func listsOfRecordsAskThePartsTheItemUses() {
@@ -44,10 +42,10 @@ import Testing
             guard case .records(let parts) = Self.questions[index].kind else { return [] }
             return parts.map { "\($0.key)=\($0.label)" }
         }
-        #expect(parts(3) == ["name=Name", "relation=How they are related (optional)", "phone=Phone (optional)"])
-        #expect(parts(6) == ["name=Place", "address=Address (optional)", "phone=Phone (optional)"])
+        #expect(parts(4) == ["name=Name", "relation=How they are related (optional)", "phone=Phone (optional)"])
+        #expect(parts(7) == ["name=Place", "address=Address (optional)", "phone=Phone (optional)"])
         #expect(
-            parts(9) == [
+            parts(10) == [
                 "when=When (for example, Tuesdays after school)", "how=How (for example, in person, phone or text)",
             ])
         #expect(Self.questions[2].kind == .list)
@@ -80,7 +78,8 @@ import Testing
         let data = FormInterview.planData(
             answering: Self.questions,
             with: [
-                "  Maya  ", "2027-02-14", "Go to school", "Save money", "", "Rose", "grandmother", "555-0121", "Tasha",
+                "  Maya  ", "2027-02-14", "Go to school", "Save money", "", "", "Rose", "grandmother", "555-0121",
+                "Tasha",
                 "", "", "",
             ])
         #expect(
@@ -102,7 +101,7 @@ import Testing
     @Test func endOfInputMidwayKeepsWhatWasAnswered() {
         // Input ends in the middle of the second support's parts.
         let data = FormInterview.planData(
-            answering: Self.questions, with: ["", "", "", "Rose", "", "555-0121", "Tasha", "friend"])
+            answering: Self.questions, with: ["", "", "", "", "Rose", "", "555-0121", "Tasha", "friend"])
         #expect(
             data
                 == PlanData(
@@ -129,6 +128,8 @@ import Testing
         interview.answer("Go to school")
         #expect(interview.prompt == "> ")
         interview.answer("")
+        #expect(interview.prompt.hasPrefix("\nWhat I am good at\n"))
+        interview.answer("")
         #expect(interview.prompt.hasSuffix("\n  Name: "))
         interview.answer("Rose")
         #expect(interview.prompt == "  How they are related (optional): ")
@@ -139,11 +140,17 @@ import Testing
         #expect(interview.planData.root["supports"] == .list([.record(["name": .text("Rose")])]))
     }
 
+    @Test func theAdvocateCopyAlsoAsksForTheAdvocatesNotes() {
+        let advocate = FormQuestions.questions(in: Self.form, stage: .maintenance, copy: .advocate)
+        #expect(advocate.map(\.dottedPath).last == "advocateNotes")
+        #expect(!Self.questions.map(\.dottedPath).contains("advocateNotes"))
+    }
+
     @Test func baseDataIsKeptAndNotAskedAgain() throws {
         let base = try PlanData.parse(
             Array(#"{"stage": "maintenance", "client": {"name": "Maya"}, "goals": ["Rest"]}"#.utf8), file: "d.json")
         let interview = FormInterview(questions: Self.questions, base: base)
-        #expect(interview.questions.map(\.dottedPath).prefix(2) == ["date", "supports"])
+        #expect(interview.questions.map(\.dottedPath).prefix(3) == ["date", "strengths", "supports"])
         let data = FormInterview.planData(answering: Self.questions, with: ["2027-01-01"], base: base)
         #expect(data.root["client"] == .record(["name": .text("Maya")]))
         #expect(data.root["goals"] == .list([.text("Rest")]))

@@ -5,12 +5,20 @@ import Testing
 ///
 /// The youth is never a "child prostitute" or a "runaway": the words a document uses can
 /// blame or label. The National Runaway Safeline's proper name and web address are the only
-/// allowed uses of "runaway", listed exactly below.
+/// allowed uses of "runaway", listed exactly below. The word lists of `discretion.xml`
+/// (`<stem>`, `<word>`) are the words a discreet copy hides, so they are not scanned.
 @Suite struct StigmatizingTermsTests {
     static let terms = [
         "child prostitute", "teen prostitute", "sex worker", "pimp", "john", "promiscuous", "runaway",
     ]
     static let allowed = ["National Runaway Safeline", "1800runaway.org"]
+
+    /// `text` without the content of discretion.xml's word lists.
+    static func withoutWordLists(_ text: String) -> String {
+        let regex = try! NSRegularExpression(pattern: "<(stem|word)>[^<]*</(stem|word)>")
+        return regex.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "<$1/>")
+    }
 
     /// Every `.xml` and `.rng` file under `Templates/`, as (relative path, text).
     static func shippedFiles() -> [(path: String, text: String)] {
@@ -20,7 +28,8 @@ import Testing
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".xml") || relative.hasSuffix(".rng") else { continue }
             let data = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path) ?? Data()
-            files.append((relative, String(decoding: data, as: UTF8.self)))
+            let text = String(decoding: data, as: UTF8.self)
+            files.append((relative, relative.hasSuffix("discretion.xml") ? withoutWordLists(text) : text))
         }
         return files.sorted { $0.0 < $1.0 }
     }

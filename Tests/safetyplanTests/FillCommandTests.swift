@@ -97,6 +97,7 @@ import Testing
     static let answers = [
         "Maya", "2027-02-14",
         "Go to school every day this week", "Save $20 each payday", "",
+        "",
         "Grandma Rose", "grandmother", "(510) 555-0121", "Tasha", "", "", "",
         "My birthday in June", "",
         "Breathe slowly and count to ten", "Call Grandma Rose", "",
@@ -169,7 +170,7 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.standardError
-                == "Templates/documents/plan.xml:5:1: error: <template> is a plan, not a form; 'fill' only fills templates with kind=\"form\" (use 'safetyplan generate' for a plan)\n"
+                == "Templates/documents/plan.xml:12:1: error: <template> is a plan, not a form; 'fill' only fills templates with kind=\"form\" (use 'safetyplan generate' for a plan)\n"
         )
         #expect(
             !FileManager.default.fileExists(atPath: ToolRunner.packageRoot.appendingPathComponent("never.txt").path))

@@ -169,7 +169,9 @@ import Testing
     }
 
     @Test func noPagesIsTheTextWithoutFormFeedsOtherThanThePlansOwn() throws {
-        let result = try ToolRunner.run(["generate", "--data", "Samples/preparation.json", "--page-length", "0"])
+        let result = try ToolRunner.run([
+            "generate", "--data", "Samples/preparation.json", "--page-length", "0", "--audience", "advocate",
+        ])
         #expect(result.status == 0)
         #expect(result.standardOutput.components(separatedBy: "\u{C}\n").count == 2)  // the advocate's page
     }

@@ -10,15 +10,20 @@ public struct BatchRenderer: Sendable {
     public let template: Template
     public let format: OutputFormat
     public let isDiscreet: Bool
+    /// The youth's copy or the advocate's.
+    public let copy: DocumentCopy
     /// The stage of a record that has no `stage` key.
     public let defaultStage: Stage?
 
     /// The template prepared for each stage (`PreparedTemplate`), made when first needed.
     private let prepared = PreparedTemplates()
 
-    public init(workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?)
-    {
+    public init(
+        workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?,
+        copy: DocumentCopy = .youth
+    ) {
         self.workspace = workspace
+        self.copy = copy
         self.template = template
         self.format = format
         self.isDiscreet = isDiscreet
@@ -26,7 +31,7 @@ public struct BatchRenderer: Sendable {
     }
 
     private func prepare(_ stage: Stage) -> PreparedTemplate? {
-        let prototype = workspace.planner.plan(stage: stage, data: PlanData(), isDiscreet: isDiscreet)
+        let prototype = workspace.planner.plan(stage: stage, data: PlanData(), isDiscreet: isDiscreet, copy: copy)
         return PreparedTemplate(template: template, prototype: prototype, format: format)
     }
 
@@ -71,10 +76,11 @@ public struct BatchRenderer: Sendable {
         let name = id.flatMap(Self.fileName(for:))
         let bytes: [UInt8]
         if data.age == nil, let prepared = prepared.template(for: stage, make: { prepare($0) }) {
-            bytes = prepared.renderBytes(workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet))
+            bytes = prepared.renderBytes(
+                workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy))
         } else {
             bytes = workspace.renderBytes(
-                template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet)
+                template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: copy)
         }
         return Document(name: name, hasUnsafeID: id != nil && name == nil, bytes: bytes)
     }

@@ -7,6 +7,7 @@ extension Catalog {
         ("guidance.xml", "guidance.rng"),
         ("principles.xml", "principles.rng"),
         ("resources.xml", "resources.rng"),
+        ("discretion.xml", "discretion.rng"),
     ]
 
     /// Loads and checks the catalog from a template library.
@@ -18,6 +19,7 @@ extension Catalog {
         let guidanceRoot = try CatalogFile.root(of: "guidance.xml", schema: "guidance.rng", in: library)
         let principlesRoot = try CatalogFile.root(of: "principles.xml", schema: "principles.rng", in: library)
         let resourcesRoot = try CatalogFile.root(of: "resources.xml", schema: "resources.rng", in: library)
+        let discretionRoot = try CatalogFile.root(of: "discretion.xml", schema: "discretion.rng", in: library)
 
         var cycle: [Audience: String] = [:]
         for element in stagesRoot.elements where element.name == "cycle" {
@@ -46,7 +48,38 @@ extension Catalog {
             stages: Stage.allCases.map { stage in stages.first { $0.stage == stage }! },
             cycle: cycle, source: stagesRoot.attribute("source") ?? "",
             domains: Domain.allCases.map { domain in domains.first { $0.domain == domain }! },
-            principles: principles, resources: resources)
+            principles: principles, resources: resources, discretion: DiscretionPolicy(element: discretionRoot))
+    }
+}
+
+extension DiscretionPolicy {
+    /// Every language's lists together: a discreet document shows no revealing word of
+    /// any language the catalog lists.
+    init(element: Element) {
+        var stems: [String] = []
+        var words: Set<String> = []
+        var phrases: [[String]] = []
+        var surnameTitles: Set<String> = []
+        var givenNameTitles: Set<String> = []
+        var particles: Set<String> = []
+        for language in element.elements where language.name == "language" {
+            for child in language.elements {
+                let text = child.normalizedText
+                let list = text.split(separator: " ").map(String.init)
+                switch (child.name, child.attribute("before")) {
+                case ("stem", _): stems.append(text)
+                case ("word", _): words.insert(text)
+                case ("phrase", _): phrases.append(list)
+                case ("titles", "surname"): surnameTitles.formUnion(list)
+                case ("titles", _): givenNameTitles.formUnion(list)
+                case ("particles", _): particles.formUnion(list)
+                default: break
+                }
+            }
+        }
+        self.init(
+            stems: stems, words: words, phrases: phrases, surnameTitles: surnameTitles,
+            givenNameTitles: givenNameTitles, particles: particles)
     }
 }
 
@@ -263,7 +296,9 @@ extension DomainInfo {
                     GuidanceItem(
                         text: child.normalizedText, stages: stages, audience: audience,
                         source: child.attribute("source"),
-                        jurisdiction: child.attribute("jurisdiction")))
+                        jurisdiction: child.attribute("jurisdiction"),
+                        ages: child.attribute("ages").flatMap(AgeRange.init) ?? .all,
+                        isDiscreetWording: child.attribute("discreet") == "only"))
             default:
                 break
             }

@@ -18,6 +18,8 @@ public struct Catalog: Equatable, Sendable {
     public var domains: [DomainInfo]
     public var principles: [Principle]
     public var resources: [Resource]
+    /// What discreet documents leave out (`discretion.xml`).
+    public var discretion: DiscretionPolicy
 
     /// The catalog entry for a stage.
     public func info(for stage: Stage) -> StageInfo {

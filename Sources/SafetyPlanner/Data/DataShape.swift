@@ -85,8 +85,10 @@ extension DataShape {
                 DataFieldShape("name", .text),
                 DataFieldShape("organization", .text),
                 DataFieldShape("phone", .text),
+                DataFieldShape("discreetName", .text),
             ])),
         DataFieldShape("goals", .list(.text)),
+        DataFieldShape("strengths", .list(.text)),
         DataFieldShape(
             "supports",
             .list(
@@ -94,6 +96,7 @@ extension DataShape {
                     DataFieldShape("name", .text),
                     DataFieldShape("relation", .text),
                     DataFieldShape("phone", .text),
+                    DataFieldShape("discreetName", .text),
                 ]))),
         DataFieldShape(
             "safePlaces",
@@ -102,6 +105,7 @@ extension DataShape {
                     DataFieldShape("name", .text),
                     DataFieldShape("address", .text),
                     DataFieldShape("phone", .text),
+                    DataFieldShape("discreetName", .text),
                 ]))),
         DataFieldShape("warningSigns", .list(.text)),
         DataFieldShape("triggers", .list(.text)),
@@ -118,6 +122,7 @@ extension DataShape {
         DataFieldShape("celebrations", .list(.text)),
         DataFieldShape("hardTimes", .list(.text)),
         DataFieldShape("notes", .text),
+        DataFieldShape("advocateNotes", .text),
         DataFieldShape(
             "history",
             .list(

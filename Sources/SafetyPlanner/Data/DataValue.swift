@@ -42,7 +42,7 @@ public enum DataValue: Equatable, Sendable {
 
 /// The fields of a record value, keyed by name, in the order they were read.
 ///
-/// A data file's records are small (the largest shape has 18 keys), so the fields are kept
+/// A data file's records are small (the largest shape has 20 keys), so the fields are kept
 /// as a list and a key is found by comparing names, which costs less than hashing it, as
 /// a dictionary would for every key read and every value printed (measured with callgrind,
 /// Benchmarks/README.md). Two records are equal when they have the same keys with equal

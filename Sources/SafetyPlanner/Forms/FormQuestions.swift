@@ -3,12 +3,15 @@
 /// Every data path the template prints becomes one question, asked in the order it first
 /// appears: a `<field of>` (labelled by its `label=`), a `<list of>` (with the parts its
 /// item uses, for a list of records), and a `<value of>` outside any list. `plan.*` values
-/// are made by the planner and never asked. Parts of the template the stage leaves out
-/// (`<if stage=…>`) ask nothing; domain sections are taken in the stage's order.
+/// are made by the planner and never asked. Parts of the template the stage or the copy
+/// leaves out (`<if stage=…>`, `<if copy=…>`) ask nothing, nor do discreet wordings
+/// (`<if discreet="yes">`: the same data, asked in the plain wording); domain sections
+/// are taken in the stage's order.
 public enum FormQuestions {
-    /// The questions of a template, for a youth at a stage.
-    public static func questions(in template: Template, stage: Stage) -> [FormQuestion] {
-        var collector = QuestionCollector(stage: stage)
+    /// The questions of a template, for a youth at a stage, for one copy: the advocate
+    /// copy also asks what only it prints (`advocateNotes`).
+    public static func questions(in template: Template, stage: Stage, copy: DocumentCopy = .youth) -> [FormQuestion] {
+        var collector = QuestionCollector(stage: stage, copy: copy)
         collector.blocks(template.body)
         return collector.questions.compactMap { question in
             if case .records(let parts) = question.kind, parts.isEmpty { return nil }
@@ -23,14 +26,16 @@ public enum FormQuestions {
 /// Walks template nodes, collecting questions once per data path.
 private struct QuestionCollector {
     let stage: Stage
+    let copy: DocumentCopy
     var questions: [FormQuestion] = []
     /// The question of each path asked so far, by dotted path.
     private var indexByPath: [String: Int] = [:]
     /// The list question each enclosing `<list as=…>` binding belongs to (nil: not asked).
     private var bindings: [String: Int?] = [:]
 
-    init(stage: Stage) {
+    init(stage: Stage, copy: DocumentCopy) {
         self.stage = stage
+        self.copy = copy
     }
 
     mutating func blocks(_ nodes: [TemplateNode]) {
@@ -87,9 +92,11 @@ private struct QuestionCollector {
         }
     }
 
-    /// Only the stage is known while asking; conditions on data may hold once answered.
+    /// Only the stage and the copy are known while asking; conditions on data may hold
+    /// once answered.
     private func applies(_ condition: Condition) -> Bool {
-        condition.stages.map { $0.contains(stage) } ?? true
+        (condition.stages.map { $0.contains(stage) } ?? true) && (condition.copy.map { $0 == copy } ?? true)
+            && condition.isDiscreet != true
     }
 
     /// A single value: a question of its own, or a part of the enclosing list's records.

@@ -21,6 +21,8 @@ enum FormVocabulary {
         "advocate.organization": Wording(label: "Your advocate's organization", hint: "Where your advocate works."),
         "advocate.phone": Wording(label: "How to reach your advocate", hint: "A phone number you can call or text."),
         "goals": Wording(label: "My goals, in small steps", hint: "Small, real steps you want to take."),
+        "strengths": Wording(
+            label: "What I am good at", hint: "Things you are good at or proud of, big or small."),
         "supports": Wording(label: "People who support me", hint: "People you can reach out to, one at a time."),
         "supports.name": Wording(label: "Name", hint: ""),
         "supports.relation": Wording(label: "How they are related (optional)", hint: ""),
@@ -49,6 +51,8 @@ enum FormVocabulary {
             label: "What I will do if things get hard",
             hint: "Moving back a step is part of the process, not a failure. What will help?"),
         "notes": Wording(label: "Notes", hint: "Anything else you want to remember."),
+        "advocateNotes": Wording(
+            label: "Advocate notes", hint: "For the advocate's copy only; never printed on the youth's copy."),
     ]
 
     /// How to skip or finish, added to every hint.

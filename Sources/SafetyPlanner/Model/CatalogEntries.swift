@@ -24,6 +24,60 @@ public struct GuidanceItem: Equatable, Sendable {
     public var source: String?
     /// The place whose law the item states, so an agency elsewhere can replace it.
     public var jurisdiction: String?
+    /// The ages the item is true for (`ages="under-18"` on the California duty to report
+    /// child abuse; `ages="18-and-over"` on what reporting means for an adult survivor).
+    public var ages: AgeRange = .all
+    /// A neutral wording written for discreet documents only (`discreet="only"`): it takes
+    /// the place of items that would reveal what the plan is about.
+    public var isDiscreetWording = false
+}
+
+/// The ages a catalog entry applies to: `all`, `under-N`, `N-M` or `N-and-over`.
+public struct AgeRange: Equatable, Sendable, CustomStringConvertible {
+    public var lowest: Int
+    public var highest: Int
+
+    public static let all = AgeRange(lowest: 0, highest: .max)
+
+    /// The youngest age the law treats as an adult in the catalog's jurisdictions.
+    public static let adulthood = 18
+
+    public init(lowest: Int, highest: Int) {
+        self.lowest = lowest
+        self.highest = highest
+    }
+
+    /// Reads the attribute's value (the schemas check its form); nil when malformed.
+    public init?(_ text: String) {
+        if text == "all" {
+            self = .all
+        } else if text.hasPrefix("under-"), let bound = Int(text.dropFirst(6)), bound > 0 {
+            self.init(lowest: 0, highest: bound - 1)
+        } else if text.hasSuffix("-and-over"), let bound = Int(text.dropLast(9)) {
+            self.init(lowest: bound, highest: .max)
+        } else {
+            let bounds = text.split(separator: "-").compactMap { Int($0) }
+            guard bounds.count == 2, bounds[0] <= bounds[1] else { return nil }
+            self.init(lowest: bounds[0], highest: bounds[1])
+        }
+    }
+
+    /// Whether the entry fits a youth of `age`. An unknown age is taken to be a minor's
+    /// (the law that protects minors is the safer one to state): the entry fits when it
+    /// covers any age under 18.
+    public func contains(age: Int?) -> Bool {
+        guard let age else { return lowest < Self.adulthood }
+        return (lowest...highest).contains(age)
+    }
+
+    public var description: String {
+        switch (lowest, highest) {
+        case (0, .max): return "all"
+        case (0, let highest): return "under-\(highest + 1)"
+        case (let lowest, .max): return "\(lowest)-and-over"
+        case (let lowest, let highest): return "\(lowest)-\(highest)"
+        }
+    }
 }
 
 /// What the catalog says about one domain of a plan.
@@ -38,9 +92,9 @@ public struct DomainInfo: Equatable, Sendable {
     /// Guidance items in the order written.
     public var items: [GuidanceItem]
 
-    /// The items for one stage and audience, in catalog order.
-    public func items(for stage: Stage, audience: Audience) -> [GuidanceItem] {
-        items.filter { $0.audience == audience && $0.stages.contains(stage) }
+    /// The items for one stage, audience and age, in catalog order.
+    public func items(for stage: Stage, audience: Audience, age: Int? = nil) -> [GuidanceItem] {
+        items.filter { $0.audience == audience && $0.stages.contains(stage) && $0.ages.contains(age: age) }
     }
 }
 
@@ -100,16 +154,8 @@ public struct Resource: Equatable, Sendable {
     /// Every source's text, joined with "; ".
     public var source: String { sources.map(\.text).joined(separator: "; ") }
 
-    /// Whether a youth of `age` is served (true when the age is unknown).
+    /// Whether a youth of `age` is served; an unknown age is a minor's (`AgeRange`).
     public func serves(age: Int?) -> Bool {
-        guard let age else { return true }
-        switch ages {
-        case "all": return true
-        case "under-18": return age < 18
-        default:
-            let bounds = ages.split(separator: "-").compactMap { Int($0) }
-            guard bounds.count == 2 else { return true }
-            return (bounds[0]...bounds[1]).contains(age)
-        }
+        (AgeRange(ages) ?? .all).contains(age: age)
     }
 }

@@ -18,6 +18,10 @@ public struct Plan: Equatable, Sendable {
     public var values: DataValue
     /// Whether the document must avoid revealing words and details.
     public var isDiscreet: Bool
+    /// The youth's copy or the advocate's (a discreet plan is always the youth's).
+    public var copy: DocumentCopy = .youth
+    /// What a discreet document leaves out (the catalog's `discretion.xml`).
+    public var discretion: DiscretionPolicy
 
     /// The planned domain for `domain`, if the plan includes it.
     public func planned(_ domain: Domain) -> PlannedDomain? {

@@ -81,7 +81,9 @@ public struct Planner: Sendable {
     ///   - stage: the youth's own stage.
     ///   - data: the validated data file (may be empty).
     ///   - isDiscreet: whether the document must not reveal what it is about.
-    public func plan(stage: Stage, data: PlanData, isDiscreet: Bool = false) -> Plan {
+    ///   - copy: the youth's copy (the default) or the advocate's; a discreet plan is
+    ///     always the youth's.
+    public func plan(stage: Stage, data: PlanData, isDiscreet: Bool = false, copy: DocumentCopy = .youth) -> Plan {
         let age = data.age
         let (resources, domains) =
             age == nil
@@ -92,7 +94,7 @@ public struct Planner: Sendable {
         return Plan(
             stage: stage, domains: domains, resources: resources, stageGuide: catalog.stages,
             principles: catalog.principles, values: values(stage: stage, data: data, isDiscreet: isDiscreet),
-            isDiscreet: isDiscreet)
+            isDiscreet: isDiscreet, copy: isDiscreet ? .youth : copy, discretion: catalog.discretion)
     }
 
     /// The resources that fit the age (lines first) and the domains the stage covers.
@@ -107,9 +109,15 @@ public struct Planner: Sendable {
         let domains = rules(for: stage).map { rule -> PlannedDomain in
             let info = catalog.info(for: rule.domain)
             let limit = rule.emphasis == .brief ? briefItemCount : Int.max
+            // A discreet plan leaves out items that reveal, and takes the neutral wordings
+            // written for it; another plan never shows those.
             func items(_ audience: Audience) -> [GuidanceItem] {
-                let all = info.items(for: stage, audience: audience)
-                return Array((isDiscreet ? all.filter { !Discretion.isRevealing($0.text) } : all).prefix(limit))
+                let all = info.items(for: stage, audience: audience, age: age)
+                let shown =
+                    isDiscreet
+                    ? all.filter { !catalog.discretion.isRevealing($0.text) }
+                    : all.filter { !$0.isDiscreetWording }
+                return Array(shown.prefix(limit))
             }
             return PlannedDomain(
                 domain: rule.domain, emphasis: rule.emphasis, info: info,
@@ -130,10 +138,11 @@ public struct Planner: Sendable {
             planValues["movedBack"] = .text(info.movedBack)
             planValues["previousStage"] = .text(catalog.info(for: last).name)
         }
-        let root = isDiscreet ? Discretion.redacted(data.root) : data.root
-        guard case .record(var fields) = root else { return .record(["plan": .record(planValues)]) }
+        guard case .record(var fields) = data.root else { return .record(["plan": .record(planValues)]) }
         fields["plan"] = .record(planValues)
-        return .record(fields)
+        // The catalog's words in `plan.*` are made safe with the youth's: every path that
+        // renders a discreet plan then prints the same thing.
+        return isDiscreet ? catalog.discretion.redacted(.record(fields)) : .record(fields)
     }
 }
 

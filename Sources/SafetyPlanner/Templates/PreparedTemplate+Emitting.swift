@@ -3,8 +3,10 @@
 /// whose item is one paragraph — written straight into the output for each record,
 /// without building document nodes first.
 ///
-/// Fixed text in them is sanitized, masked (discreet) and HTML-escaped once, when the
-/// template is prepared; only the values are looked up and escaped per record. What they
+/// Fixed text in them is sanitized and HTML-escaped once, when the template is prepared;
+/// only the values are looked up and escaped per record (a discreet plan's values were
+/// made safe by the planner). In a discreet document, a part whose fixed text reveals is
+/// not emitted: it is evaluated into nodes, which the discretion policy leaves out. What they
 /// write is what the renderers write for the nodes the evaluator would make (the tests
 /// compare the two for every template, stage and format); other shapes are evaluated into
 /// nodes as before.
@@ -16,19 +18,22 @@ enum EmittedPart: Sendable {
     case list(path: DataPath, binding: String, isOrdered: Bool, item: InlineProgram, empty: [TemplateNode])
 
     /// The emitted form of `node` at `depth`, or nil for a shape that is evaluated into nodes.
-    init?(_ node: TemplateNode, depth: Int, isDiscreet: Bool) {
+    init?(_ node: TemplateNode, depth: Int, discretion: DiscretionPolicy?) {
         switch node {
         case .paragraph(let content):
-            self = .paragraph(InlineProgram(content, isDiscreet: isDiscreet))
+            guard !content.fixedTextReveals(discretion) else { return nil }
+            self = .paragraph(InlineProgram(content))
         case .heading(let content):
-            self = .heading(level: min(depth + 1, 6), InlineProgram(content, isDiscreet: isDiscreet))
+            guard !content.fixedTextReveals(discretion) else { return nil }
+            self = .heading(level: min(depth + 1, 6), InlineProgram(content))
         case .list(let list):
             guard let path = list.path, let binding = list.binding, list.style != .check, list.items.count == 1,
-                list.items[0].count == 1, case .paragraph(let content) = list.items[0][0]
+                list.items[0].count == 1, case .paragraph(let content) = list.items[0][0],
+                !content.fixedTextReveals(discretion)
             else { return nil }
             self = .list(
-                path: path, binding: binding, isOrdered: list.style == .number,
-                item: InlineProgram(content, isDiscreet: isDiscreet), empty: list.empty)
+                path: path, binding: binding, isOrdered: list.style == .number, item: InlineProgram(content),
+                empty: list.empty)
         default:
             return nil
         }
@@ -66,37 +71,31 @@ struct InlineProgram: Sendable {
     }
 
     let ops: [Op]
-    let isDiscreet: Bool
 
-    init(_ inlines: [TemplateInline], isDiscreet: Bool) {
-        self.ops = Self.compile(inlines, isDiscreet: isDiscreet)
-        self.isDiscreet = isDiscreet
+    init(_ inlines: [TemplateInline]) {
+        self.ops = Self.compile(inlines)
     }
 
-    private static func compile(_ inlines: [TemplateInline], isDiscreet: Bool) -> [Op] {
+    private static func compile(_ inlines: [TemplateInline]) -> [Op] {
         inlines.map { inline in
             switch inline {
             case .text(let text):
-                return fixedText(text, isDiscreet: isDiscreet)
+                return fixedText(text)
             case .emphasis(let children):
-                return .wrapped(
-                    open: Array("<em>".utf8), close: Array("</em>".utf8), compile(children, isDiscreet: isDiscreet))
+                return .wrapped(open: Array("<em>".utf8), close: Array("</em>".utf8), compile(children))
             case .strong(let children):
-                return .wrapped(
-                    open: Array("<strong>".utf8), close: Array("</strong>".utf8),
-                    compile(children, isDiscreet: isDiscreet))
+                return .wrapped(open: Array("<strong>".utf8), close: Array("</strong>".utf8), compile(children))
             case .value(let path, let fallback, let isPhone):
-                return .value(path, fallback: fallback.map { fixedText($0, isDiscreet: isDiscreet) }, isPhone: isPhone)
+                return .value(path, fallback: fallback.map(fixedText), isPhone: isPhone)
             case .blank(let width):
                 return blank(width)
             case .conditional(let condition, let children):
-                return .conditional(condition, compile(children, isDiscreet: isDiscreet))
+                return .conditional(condition, compile(children))
             }
         }
     }
 
-    private static func fixedText(_ text: String, isDiscreet: Bool) -> Op {
-        let text = isDiscreet ? Discretion.masked(text) : text
+    private static func fixedText(_ text: String) -> Op {
         var buffer = HTMLBuffer(capacity: text.utf8.count)
         buffer.appendText(text)
         return .text(html: buffer.bytes, plain: Array(text.sanitized.utf8), isVisible: [Inline].isVisible(text))
@@ -123,7 +122,7 @@ struct InlineProgram: Sendable {
             case .wrapped(_, _, let children): return self.isVisible(children, &evaluator)
             case .value(let path, let fallback, let isPhone):
                 if let text = evaluator.value(at: path)?.text, !text.isEmpty {
-                    return [Inline].isVisible(isDiscreet && !isPhone ? Discretion.masked(text) : text)
+                    return [Inline].isVisible(text)
                 }
                 return self.isVisible([fallback ?? Self.missingValue], &evaluator)
             case .blank(let width, _): return width > 0
@@ -152,7 +151,7 @@ struct InlineProgram: Sendable {
                     if isPhone {
                         HTMLRenderer.writePhone(text, to: &buffer)
                     } else {
-                        buffer.appendText(isDiscreet ? Discretion.masked(text) : text)
+                        buffer.appendText(text)
                     }
                 } else {
                     writeHTML([fallback ?? Self.missingValue], &evaluator, to: &buffer)
@@ -188,7 +187,7 @@ struct InlineProgram: Sendable {
                     if isPhone {
                         text += [Inline].joiningSpaces(value.sanitized).utf8
                     } else {
-                        text += (isDiscreet ? Discretion.masked(value) : value).sanitized.utf8
+                        text += value.sanitized.utf8
                     }
                 } else {
                     appendPlain([fallback ?? Self.missingValue], &evaluator, to: &text)
@@ -285,6 +284,23 @@ struct EmittedBlock {
                     }
                     evaluator.unbind()
                 }
+            }
+        }
+    }
+}
+
+extension [TemplateInline] {
+    /// Whether fixed text in the content (defaults included) reveals under `discretion`;
+    /// false when there is no policy (a document that is not discreet).
+    func fixedTextReveals(_ discretion: DiscretionPolicy?) -> Bool {
+        guard let discretion else { return false }
+        return contains { inline in
+            switch inline {
+            case .text(let text): return discretion.isRevealing(text)
+            case .value(_, let fallback, _): return fallback.map(discretion.isRevealing) ?? false
+            case .blank: return false
+            case .emphasis(let children), .strong(let children), .conditional(_, let children):
+                return children.fixedTextReveals(discretion)
             }
         }
     }

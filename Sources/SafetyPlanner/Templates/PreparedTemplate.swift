@@ -24,6 +24,8 @@ final class PreparedTemplate: Sendable {
     let template: Template
     let stage: Stage
     let isDiscreet: Bool
+    let copy: DocumentCopy
+    let discretion: DiscretionPolicy
     let format: OutputFormat
     /// The parts of the body in order.
     let parts: [Part]
@@ -51,6 +53,8 @@ final class PreparedTemplate: Sendable {
         self.template = template
         self.stage = prototype.stage
         self.isDiscreet = prototype.isDiscreet
+        self.copy = prototype.copy
+        self.discretion = prototype.discretion
         self.format = format
         switch format {
         case .text:
@@ -81,7 +85,7 @@ final class PreparedTemplate: Sendable {
         }
         func section(_ sectionDomain: String?, _ body: [TemplateNode], in inner: PlannedDomain?) {
             let masked =
-                plan.isDiscreet ? sectionDomain.flatMap { Discretion.isRevealing($0) ? nil : $0 } : sectionDomain
+                plan.isDiscreet ? sectionDomain.flatMap { plan.discretion.isRevealing($0) ? nil : $0 } : sectionDomain
             let children = Self.parts(
                 body, depth: depth + 1, domain: inner, plan: plan, format: format, evaluator: &evaluator)
             append(.section(domain: masked, parts: children))
@@ -90,7 +94,7 @@ final class PreparedTemplate: Sendable {
             for node in nodes {
                 guard node.readsRecord else {
                     let evaluated = evaluator.blocks(node, depth: depth, in: domain)
-                    fixed += plan.isDiscreet ? Discretion.masked(evaluated) : evaluated
+                    fixed += plan.isDiscreet ? plan.discretion.filtered(evaluated) : evaluated
                     continue
                 }
                 switch node {
@@ -107,7 +111,9 @@ final class PreparedTemplate: Sendable {
                 case .conditional(let condition, let body) where !condition.readsRecord:
                     if evaluator.within(domain, { $0.holds(condition) }) { add(body, depth: depth, domain: domain) }
                 default:
-                    if let emitted = EmittedPart(node, depth: depth, isDiscreet: plan.isDiscreet) {
+                    if let emitted = EmittedPart(
+                        node, depth: depth, discretion: plan.isDiscreet ? plan.discretion : nil)
+                    {
                         append(.emitted(EmittedNode(part: emitted, depth: depth, domain: domain)))
                     } else {
                         append(.varying(node, depth: depth, domain: domain))
@@ -138,7 +144,8 @@ final class PreparedTemplate: Sendable {
     /// Renders the document for `plan`, which the planner made for a record of this
     /// template's stage and discretion without an age.
     func renderBytes(_ plan: Plan) -> [UInt8] {
-        precondition(plan.stage == stage && plan.isDiscreet == isDiscreet, "a plan of another shape")
+        precondition(
+            plan.stage == stage && plan.isDiscreet == isDiscreet && plan.copy == copy, "a plan of another shape")
         let context = RecordContext(TemplateEvaluator(plan: plan))
         let body = blocks(parts, context: context)
         switch format {
@@ -159,7 +166,7 @@ final class PreparedTemplate: Sendable {
         blocks.reserveCapacity(parts.count)
         func evaluate(_ node: TemplateNode, depth: Int, domain: PlannedDomain?) {
             var evaluated = context.evaluator.blocks(node, depth: depth, in: domain)
-            if isDiscreet { evaluated = Discretion.masked(evaluated) }
+            if isDiscreet { evaluated = discretion.filtered(evaluated) }
             for node in evaluated { blocks.append(.node(node)) }
         }
         for part in parts {
@@ -354,6 +361,7 @@ extension TemplateInline {
 }
 
 extension Condition {
-    /// Whether the condition looks at the record (`has`, `lacks`), not only the plan shape.
-    var readsRecord: Bool { has != nil || lacks != nil }
+    /// Whether the condition looks at the record (`has`, `has-any`, `lacks`), not only the
+    /// plan shape (stage, discretion, copy).
+    var readsRecord: Bool { has != nil || lacks != nil || hasAny != nil }
 }

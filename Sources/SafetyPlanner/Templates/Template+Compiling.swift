@@ -99,13 +99,22 @@ struct TemplateCompiler {
                 .misplaced(element: root.name, reason: "cannot be the root of a template; use <template>"),
                 at: root.location)
         }
-        try checkAttributes(root, allowed: ["name", "title", "discreet-title", "lang", "kind"], required: ["title"])
+        try checkAttributes(
+            root, allowed: ["name", "title", "discreet-title", "lang", "kind", "stage", "audience"],
+            required: ["title"])
         if let declared = root.attribute("name"), declared != name {
             throw TemplateError(
                 .invalidValue(attribute: "name", element: "template", expected: "the file's name, '\(name)'"),
                 at: root.location)
         }
         let kind: Template.Kind = try parseChoice(root, "kind", expected: "plan, form or handout") ?? .plan
+        let audience: Audience = try parseChoice(root, "audience", expected: "youth or provider") ?? .youth
+        let stage = try root.attribute("stage").map { text throws(TemplateError) -> Stage in
+            guard let stage = Stage(rawValue: text) else {
+                throw TemplateError(.unknownStage(text), at: root.location)
+            }
+            return stage
+        }
         includeStack = [name + ".xml"]
         let scope = Scope(names: Self.rootNames, domain: nil)
         let body = try compileBlocks(root, scope: scope)
@@ -113,7 +122,7 @@ struct TemplateCompiler {
         let title = root.attribute("title")!
         return Template(
             name: name, title: title, discreetTitle: root.attribute("discreet-title") ?? "My plan",
-            language: root.attribute("lang") ?? "en", kind: kind, body: body)
+            language: root.attribute("lang") ?? "en", kind: kind, audience: audience, stage: stage, body: body)
     }
 
     /// The shapes visible at the top of every template: the data file's keys and `plan`.
@@ -520,7 +529,8 @@ struct TemplateCompiler {
     // MARK: Conditions and attributes
 
     private func compileCondition(_ element: Element, scope: Scope) throws(TemplateError) -> Condition {
-        try checkAttributes(element, allowed: ["stage", "has", "lacks", "emphasis", "discreet"], required: [])
+        try checkAttributes(
+            element, allowed: ["stage", "has", "has-any", "lacks", "emphasis", "discreet", "copy"], required: [])
         var condition = Condition()
         if let text = element.attribute("stage") {
             switch Stage.parseList(text) {
@@ -534,6 +544,26 @@ struct TemplateCompiler {
         }
         if let text = element.attribute("has") { condition.has = try resolve(text, at: element, scope: scope).path }
         if let text = element.attribute("lacks") { condition.lacks = try resolve(text, at: element, scope: scope).path }
+        if let text = element.attribute("has-any") {
+            var paths: [DataPath] = []
+            for word in text.split(separator: " ") {
+                paths.append(try resolve(String(word), at: element, scope: scope).path)
+            }
+            guard !paths.isEmpty else {
+                throw TemplateError(
+                    .invalidValue(attribute: "has-any", element: "if", expected: "one or more data paths"),
+                    at: element.location)
+            }
+            condition.hasAny = paths
+        }
+        if let text = element.attribute("copy") {
+            guard let copy = DocumentCopy(rawValue: text) else {
+                throw TemplateError(
+                    .invalidValue(attribute: "copy", element: "if", expected: "youth or advocate"), at: element.location
+                )
+            }
+            condition.copy = copy
+        }
         if let text = element.attribute("emphasis") {
             guard scope.domain != nil else {
                 throw TemplateError(
@@ -560,7 +590,8 @@ struct TemplateCompiler {
         }
         guard condition != Condition() else {
             throw TemplateError(
-                .misplaced(element: "if", reason: "needs a condition: stage, has, lacks, emphasis or discreet"),
+                .misplaced(
+                    element: "if", reason: "needs a condition: stage, has, has-any, lacks, emphasis, discreet or copy"),
                 at: element.location)
         }
         return condition

@@ -7,7 +7,7 @@ extension Template {
     public func evaluate(_ plan: Plan) -> DocumentTree {
         var evaluator = TemplateEvaluator(plan: plan)
         var body = evaluator.blocks(self.body, depth: 0)
-        if plan.isDiscreet { body = Discretion.masked(body) }
+        if plan.isDiscreet { body = plan.discretion.filtered(body) }
         return DocumentTree(title: plan.isDiscreet ? discreetTitle : title, language: language, body: body)
     }
 }
@@ -248,7 +248,7 @@ struct TemplateEvaluator {
         let isBare = ways.isEmpty && (isNeutral || resource.web == nil)
         // A discreet plan keeps a description that reveals nothing ("Call 911 if you are in
         // danger right now."): the youth still learns when each line can help.
-        let mayDescribe = !plan.isDiscreet || (audience == .youth && !Discretion.isRevealing(description))
+        let mayDescribe = !plan.isDiscreet || (audience == .youth && !plan.discretion.isRevealing(description))
         if mayDescribe, detail == .full || isBare { line.append(.text(" " + description)) }
         return line
     }
@@ -291,7 +291,7 @@ struct TemplateEvaluator {
         var evaluator = TemplateEvaluator(
             plan: Plan(
                 stage: .action, domains: [], resources: [], stageGuide: [], principles: [], values: .record([:]),
-                isDiscreet: false))
+                isDiscreet: false, discretion: .empty))
         return evaluator.list(list, depth: 0)
     }
 
@@ -341,6 +341,8 @@ struct TemplateEvaluator {
             guard let domain, emphases.contains(domain.emphasis) else { return false }
         }
         if let isDiscreet = condition.isDiscreet, isDiscreet != plan.isDiscreet { return false }
+        if let copy = condition.copy, copy != plan.copy { return false }
+        if let paths = condition.hasAny, !paths.contains(where: { lookup($0)?.isPresent == true }) { return false }
         return true
     }
 

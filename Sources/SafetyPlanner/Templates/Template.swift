@@ -20,6 +20,11 @@ public struct Template: Equatable, Sendable {
     public var language: String
     /// What the template makes; `form` templates are filled with `fill`.
     public var kind: Kind
+    /// Who reads the document: a youth (the default) or helpers (`audience="provider"`, the
+    /// provider handout). A document for helpers has no discreet version.
+    public var audience: Audience
+    /// The stage a form is made for (`stage="maintenance"`), if it is made for one.
+    public var stage: Stage?
     /// The compiled body.
     var body: [TemplateNode]
 
@@ -154,6 +159,10 @@ struct Condition: Equatable, Sendable {
     var lacks: DataPath?
     var emphasis: [DomainEmphasis]?
     var isDiscreet: Bool?
+    /// `copy="youth|advocate"`: which copy of the document the part belongs to.
+    var copy: DocumentCopy?
+    /// `has-any="a b"`: at least one of the paths has a value.
+    var hasAny: [DataPath]?
 }
 
 /// A checked data path such as `client.name` or `person.phone`.
