@@ -15,9 +15,6 @@ public struct BatchRenderer: Sendable {
     /// The stage of a record that has no `stage` key.
     public let defaultStage: Stage?
 
-    /// The template prepared for each stage (`PreparedTemplate`), made when first needed.
-    private let prepared = PreparedTemplates()
-
     public init(
         workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?,
         copy: DocumentCopy = .youth
@@ -28,11 +25,6 @@ public struct BatchRenderer: Sendable {
         self.format = format
         self.isDiscreet = isDiscreet
         self.defaultStage = defaultStage
-    }
-
-    private func prepare(_ stage: Stage) -> PreparedTemplate? {
-        let prototype = workspace.planner.plan(stage: stage, data: PlanData(), isDiscreet: isDiscreet, copy: copy)
-        return PreparedTemplate(template: template, prototype: prototype, format: format)
     }
 
     /// One rendered record: the name its file takes (without extension) and the document.
@@ -74,14 +66,8 @@ public struct BatchRenderer: Sendable {
         }
         let id = data.root["id"]?.text
         let name = id.flatMap(Self.fileName(for:))
-        let bytes: [UInt8]
-        if data.age == nil, let prepared = prepared.template(for: stage, make: { prepare($0) }) {
-            bytes = prepared.renderBytes(
-                workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy))
-        } else {
-            bytes = workspace.renderBytes(
-                template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: copy)
-        }
+        let bytes = workspace.renderBytes(
+            template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: copy)
         return Document(name: name, hasUnsafeID: id != nil && name == nil, bytes: bytes)
     }
 
@@ -106,40 +92,5 @@ public struct BatchRenderer: Sendable {
         }
         guard let first = name.first, first != UInt8(ascii: ".") else { return nil }
         return String(decoding: name, as: UTF8.self)
-    }
-}
-
-/// The prepared templates of a batch by stage, shared by the copies of a `BatchRenderer`
-/// and safe to use from several threads. A stage's template is prepared the second time a
-/// record at that stage is met: preparing costs more than rendering one document the
-/// ordinary way, so a batch of one record (or one per stage) does not pay for it.
-final class PreparedTemplates: @unchecked Sendable {
-    private enum State {
-        case seenOnce
-        case prepared(PreparedTemplate?)
-    }
-
-    private var byStage: [Stage: State] = [:]
-    private let lock = NSLockLike()
-
-    /// The prepared template for `stage`, or nil: the first time a stage is asked for, or
-    /// when the template cannot be prepared.
-    func template(for stage: Stage, make: (Stage) -> PreparedTemplate?) -> PreparedTemplate? {
-        let state = lock.withLock { () -> State? in
-            let state = byStage[stage]
-            if state == nil { byStage[stage] = .seenOnce }
-            return state
-        }
-        switch state {
-        case nil: return nil
-        case .prepared(let prepared): return prepared
-        case .seenOnce:
-            let made = make(stage)
-            return lock.withLock {
-                if case .prepared(let found) = byStage[stage] { return found }
-                byStage[stage] = .prepared(made)
-                return made
-            }
-        }
     }
 }

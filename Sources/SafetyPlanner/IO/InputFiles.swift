@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -16,13 +18,12 @@ package enum InputFiles {
         var inode: UInt64
     }
 
-    private nonisolated(unsafe) static var names: [Identity: String] = [:]
-    private static let lock = NSLockLike()
+    private static let names = Mutex<[Identity: String]>([:])
 
     /// Records the file behind `info` (from `fstat`) as an input named `path`.
     package static func record(_ info: stat, path: String) {
         let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        lock.withLock {
+        names.withLock { names in
             if names[identity] == nil { names[identity] = path }
         }
     }
@@ -30,7 +31,7 @@ package enum InputFiles {
     /// The name of the input that is the same file as `info`, if any.
     package static func input(matching info: stat) -> String? {
         let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        return lock.withLock { names[identity] }
+        return names.withLock { $0[identity] }
     }
 
     /// The name of the input that `path` is (after following symbolic links), if any.

@@ -1,4 +1,5 @@
 import SafeXML
+import Synchronization
 
 extension Template {
     /// Compiles the template `name` (the file `name.xml`) from a library.
@@ -33,15 +34,14 @@ extension Template {
 /// Files parsed (and validated) while compiling, by display name: a file included many
 /// times, or by many templates under `check`, is parsed once. A file that failed is not
 /// kept, so it fails again with the same error.
-final class ParsedFiles: @unchecked Sendable {
-    private var roots: [String: Element] = [:]
-    private var validated: Set<String> = []
-    private let lock = NSLockLike()
+final class ParsedFiles: Sendable {
+    private let roots = Mutex<[String: Element]>([:])
+    private let validated = Mutex<Set<String>>([])
 
-    func root(of name: String) -> Element? { lock.withLock { roots[name] } }
-    func keep(_ root: Element, of name: String) { lock.withLock { roots[name] = root } }
+    func root(of name: String) -> Element? { roots.withLock { $0[name] } }
+    func keep(_ root: Element, of name: String) { roots.withLock { $0[name] = root } }
     /// True the first time it is asked about `name`.
-    func isFirstValidation(of name: String) -> Bool { lock.withLock { validated.insert(name).inserted } }
+    func isFirstValidation(of name: String) -> Bool { validated.withLock { $0.insert(name).inserted } }
 }
 
 /// Turns template XML into `TemplateNode` values, checking every name as it goes.
