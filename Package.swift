@@ -9,7 +9,10 @@ let package = Package(
         .executable(name: "safetyplan", targets: ["safetyplan"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation --target SafetyPlanner` (DocC); a plugin only:
+        // nothing of it is built into the tool.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(

@@ -55,8 +55,15 @@ public struct Workspace: Sendable {
 
     /// Makes a document: plan for the stage, evaluate the template, render.
     ///
-    /// - Parameter copy: the youth's copy (the default: what is printed is handed over) or
-    ///   the advocate's; a discreet document is always the youth's.
+    /// - Parameters:
+    ///   - template: a template compiled by ``template(named:)``.
+    ///   - stage: the youth's own stage of change.
+    ///   - data: the validated data file (`PlanData()` for none).
+    ///   - format: the output format and its settings.
+    ///   - isDiscreet: whether the document must tell nothing to a person who finds it
+    ///     (``DiscretionPolicy``).
+    ///   - copy: the youth's copy (the default: what is printed is handed over) or the
+    ///     advocate's; a discreet document is always the youth's.
     public func render(
         template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false,
         copy: DocumentCopy = .youth

@@ -26,6 +26,7 @@ struct SafetyPlan: ParsableCommand {
             Plans are made from XML templates and a JSON data file, and printed as plain \
             text or HTML. Nothing is sent anywhere; output files are readable by you only.
             """,
+        version: safetyPlannerVersion,
         // Every subcommand gives its `commandName`: otherwise ArgumentParser derives it from
         // `String(describing:)` of the type at each start, ~10 % of a one-plan run's
         // instructions in the Swift runtime's conformance and metadata lookups.

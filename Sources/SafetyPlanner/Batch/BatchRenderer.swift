@@ -43,6 +43,7 @@ public struct BatchRenderer: Sendable {
     ///   - file: the input's name, for messages.
     ///   - line: the line the record starts on; a JSON Lines record is one line, so
     ///     positions inside it keep their column and take this line.
+    ///   - maximumBytes: the largest record read; a larger one is refused.
     /// - Throws: `DataErrors` with every problem in the record.
     public func render(_ bytes: [UInt8], file: String, line: Int = 1, maximumBytes: Int) throws(DataErrors) -> Document
     {
