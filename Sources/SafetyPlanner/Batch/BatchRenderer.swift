@@ -18,6 +18,11 @@ public struct BatchRenderer: Sendable {
     /// The template prepared for each stage (`PreparedTemplate`), made when first needed.
     private let prepared = PreparedTemplates()
 
+    /// The languages of a batch: a record is rendered in the language `Languages.choose`
+    /// gives for it, by the renderer of that language in `renderers` (by language;
+    /// empty: every record in this renderer's language).
+    public var languages: BatchLanguages?
+
     public init(
         workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?,
         copy: DocumentCopy = .youth
@@ -65,6 +70,19 @@ public struct BatchRenderer: Sendable {
                     return moved
                 })
         }
+        if let languages,
+            let language = try? Languages.choose(
+                option: languages.option, advocateOption: languages.advocateOption, copy: copy, data: data,
+                available: languages.available),
+            language != workspace.language, let other = languages.renderers[language]
+        {
+            return try other.render(data, file: file, line: line)
+        }
+        return try render(data, file: file, line: line)
+    }
+
+    /// Renders one record already read.
+    private func render(_ data: PlanData, file: String, line: Int) throws(DataErrors) -> Document {
         guard let stage = data.stage ?? defaultStage else {
             throw DataErrors([
                 DataError(
@@ -75,7 +93,12 @@ public struct BatchRenderer: Sendable {
         let id = data.root["id"]?.text
         let name = id.flatMap(Self.fileName(for:))
         let bytes: [UInt8]
-        if data.age == nil, let prepared = prepared.template(for: stage, make: { prepare($0) }) {
+        // The prepared path writes the English page footer; another language's words take
+        // the ordinary one.
+        let footer = workspace.catalog.words["page-footer"]
+        if data.age == nil, footer == DocumentTree.defaultPageFooter,
+            let prepared = prepared.template(for: stage, make: { prepare($0) })
+        {
             bytes = prepared.renderBytes(
                 workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy))
         } else {
@@ -106,6 +129,26 @@ public struct BatchRenderer: Sendable {
         }
         guard let first = name.first, first != UInt8(ascii: ".") else { return nil }
         return String(decoding: name, as: UTF8.self)
+    }
+}
+
+/// The other languages of a batch: the command line's choices and one renderer per
+/// language the templates have.
+public struct BatchLanguages: Sendable {
+    /// `--language`, which wins over each record's `client.language`.
+    public var option: String?
+    /// `--advocate-language`, for advocate copies.
+    public var advocateOption: String?
+    /// The languages the templates have.
+    public var available: [String]
+    /// A renderer for each language, by language.
+    public var renderers: [String: BatchRenderer]
+
+    public init(option: String?, advocateOption: String?, available: [String], renderers: [String: BatchRenderer]) {
+        self.option = option
+        self.advocateOption = advocateOption
+        self.available = available
+        self.renderers = renderers
     }
 }
 
