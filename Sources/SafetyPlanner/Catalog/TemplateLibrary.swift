@@ -211,3 +211,23 @@ extension [UInt8] {
         return false
     }
 }
+
+extension TemplateLibrary {
+    /// This library with another's files laid over it, language by language, as an
+    /// agency's folder is laid over the bundled files.
+    public func overlaid(with other: TemplateLibrary) -> TemplateLibrary {
+        var result = self
+        result.files.merge(other.files) { _, new in new }
+        for (language, own) in other.translations {
+            result.translations[language, default: [:]].merge(own) { _, new in new }
+        }
+        return result
+    }
+
+    /// The names of every file of the library, a language's as `es/plan.xml`.
+    public var allFileNames: [String] {
+        files.keys.sorted() + translations.keys.sorted().flatMap { language in
+            translations[language]!.keys.sorted().map { language + "/" + $0 }
+        }
+    }
+}
