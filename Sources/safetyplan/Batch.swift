@@ -83,7 +83,8 @@ struct Batch: ParsableCommand {
             // unless --language (or --advocate-language, for advocate copies) says otherwise.
             let library = try Workspace.loadLibrary(
                 templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
-            let forced = copyOptions.copy == .advocate ? copyOptions.advocateLanguage ?? options.language : options.language
+            let forced =
+                copyOptions.copy == .advocate ? copyOptions.advocateLanguage ?? options.language : options.language
             let first = LanguageChoice.choose(
                 options, advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: PlanData(),
                 available: library.languages)

@@ -231,7 +231,9 @@ import Testing
         #expect(advocate.contains("CANRA"))
         #expect(advocate.contains("No es una inmunidad general frente al arresto"))
         let adult = try render(.advocate, Self.adult)
-        #expect(adult.contains("La persona sobreviviente es adulta, así que reportar su propia explotación es decisión suya"))
+        #expect(
+            adult.contains(
+                "La persona sobreviviente es adulta, así que reportar su propia explotación es decisión suya"))
         #expect(adult.contains("Hablar con la policía es tu decisión"))
         #expect(adult.contains("Algunos programas tienen reglas sobre lo que comparten"))
     }

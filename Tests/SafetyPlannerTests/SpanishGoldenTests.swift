@@ -140,7 +140,9 @@ import Testing
         let words = Self.workspace.catalog.words
         let questions = FormQuestions.questions(in: form, stage: .maintenance, words: words)
         #expect(questions.first?.label == "Mi nombre")
-        #expect(questions.first?.hint == "Tu nombre de pila o un apodo está bien. Déjalo vacío para escribirlo a mano después.")
+        #expect(
+            questions.first?.hint
+                == "Tu nombre de pila o un apodo está bien. Déjalo vacío para escribirlo a mano después.")
         let supports = try #require(questions.first { $0.dottedPath == "supports" })
         #expect(supports.hint.hasSuffix("Deja «Nombre» vacío cuando termines."))
         var interview = FormInterview(questions: questions, base: PlanData(), words: words)

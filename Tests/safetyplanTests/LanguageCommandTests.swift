@@ -38,12 +38,15 @@ import Testing
         #expect(result.standardOutput.contains("For the advocate"))
         #expect(result.standardOutput.contains("Terminar el décimo grado"))
         // The youth's copy stays in the youth's language.
-        let youth = try ToolRunner.run(["generate", "--data", "Samples/preparation-es.json", "--advocate-language", "en"])
+        let youth = try ToolRunner.run([
+            "generate", "--data", "Samples/preparation-es.json", "--advocate-language", "en",
+        ])
         #expect(youth.standardOutput.hasPrefix("Mi plan de seguridad\n"))
     }
 
     @Test(arguments: [
-        ["generate", "--stage", "preparation"], ["handout", "youth", "--stage", "action"], ["fill", "maintenance-support"],
+        ["generate", "--stage", "preparation"], ["handout", "youth", "--stage", "action"],
+        ["fill", "maintenance-support"],
         ["batch", "--data", "Samples/preparation.json", "--output-file", "never.txt"],
     ])
     func anUnknownLanguageIsAUsageErrorListingTheOnesThere(command: [String]) throws {
@@ -152,6 +155,8 @@ import Testing
         try Data(Self.bundled("Templates/partials/my-coping.xml").utf8).write(to: URL(fileURLWithPath: path))
         let result = try ToolRunner.run(["check", folder.path])
         #expect(result.status == 1)
-        #expect(result.standardError.contains(":3:1: error: <fragment> is still English: it is the same as Templates/partials/my-coping.xml\n"))
+        #expect(
+            result.standardError.contains(
+                ":3:1: error: <fragment> is still English: it is the same as Templates/partials/my-coping.xml\n"))
     }
 }

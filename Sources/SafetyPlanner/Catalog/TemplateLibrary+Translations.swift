@@ -7,13 +7,15 @@ import SafeXML
 /// A translation changes text only. Elements must match the English file one for one:
 /// elements with an `id` (stages, domains, principles, resources, words) or a `path`
 /// (questions) by it, others in order. Attributes must be equal, except those that hold
-/// words (`translatableAttributes`) and `lang`. Text is never compared. A resource may
+/// words (`translatableAttributes`), `lang` and `detail`. Text is never compared. A resource may
 /// have more `<source>` elements than the English one: a translation adds the sources of
 /// facts about its language (a line's service in Spanish).
 extension TemplateLibrary {
-    /// Attributes whose values are words, which a translation changes.
+    /// Attributes whose values are words, which a translation changes, and `detail`: a
+    /// translation may print a line in full where the English prints it briefly, to say
+    /// how to reach it in that language (the Spanish youth handout does).
     static let translatableAttributes: Set<String> = [
-        "name", "youth-name", "discreet-name", "title", "discreet-title", "label", "hint", "default", "lang",
+        "name", "youth-name", "discreet-name", "title", "discreet-title", "label", "hint", "default", "lang", "detail",
     ]
 
     /// Files that are shared by every language and never translated.
@@ -35,14 +37,20 @@ extension TemplateLibrary {
                         TemplateError(
                             .misplaced(
                                 element: name,
-                                reason: "has no English file of the same name; a language's files translate the English ones"),
+                                reason:
+                                    "has no English file of the same name; a language's files translate the English ones"
+                            ),
                             at: SourceLocation(file: translated.displayName, line: 1, column: 1)))
                     continue
                 }
                 if Self.isShared(name) {
                     problems.append(
                         TemplateError(
-                            .misplaced(element: name, reason: "is shared by every language and is not translated; keep one copy, outside \(language)/"),
+                            .misplaced(
+                                element: name,
+                                reason:
+                                    "is shared by every language and is not translated; keep one copy, outside \(language)/"
+                            ),
                             at: SourceLocation(file: translated.displayName, line: 1, column: 1)))
                     continue
                 }
@@ -53,7 +61,9 @@ extension TemplateLibrary {
                 if translated.bytes == english.bytes {
                     problems.append(
                         TemplateError(
-                            .misplaced(element: translatedRoot.name, reason: "is still English: it is the same as \(english.displayName)"),
+                            .misplaced(
+                                element: translatedRoot.name,
+                                reason: "is still English: it is the same as \(english.displayName)"),
                             at: translatedRoot.location))
                     continue
                 }
@@ -97,14 +107,17 @@ extension TemplateLibrary {
             problems.append(
                 TemplateError(
                     .misplaced(
-                        element: translated.name, reason: "is <\(english.name)> in the English file (\(english.location))"),
+                        element: translated.name,
+                        reason: "is <\(english.name)> in the English file (\(english.location))"),
                     at: at))
             return
         }
         for attribute in english.attributes where !translatableAttributes.contains(attribute.name) {
             switch translated.attribute(attribute.name) {
             case nil:
-                report("is missing \(attribute.name)=\"\(attribute.value)\" that the English file has (\(english.location))")
+                report(
+                    "is missing \(attribute.name)=\"\(attribute.value)\" that the English file has (\(english.location))"
+                )
             case let value? where value != attribute.value:
                 report(
                     "has \(attribute.name)=\"\(value)\" where the English file has \(attribute.name)=\"\(attribute.value)\" (\(english.location))"
@@ -115,7 +128,8 @@ extension TemplateLibrary {
         }
         for attribute in translated.attributes
         where !translatableAttributes.contains(attribute.name) && english.attribute(attribute.name) == nil {
-            report("has \(attribute.name)=\"\(attribute.value)\", which the English file does not (\(english.location))")
+            report(
+                "has \(attribute.name)=\"\(attribute.value)\", which the English file does not (\(english.location))")
         }
 
         // A translation may add sources to a resource.
@@ -141,7 +155,9 @@ extension TemplateLibrary {
             for child in translatedChildren where !seen.contains(child.name + " " + key(child)!) {
                 problems.append(
                     TemplateError(
-                        .misplaced(element: child.name, reason: "\(describe(child)) is not in the English file (\(english.location))"),
+                        .misplaced(
+                            element: child.name,
+                            reason: "\(describe(child)) is not in the English file (\(english.location))"),
                         at: child.location))
             }
             return

@@ -226,8 +226,9 @@ extension TemplateLibrary {
 
     /// The names of every file of the library, a language's as `es/plan.xml`.
     public var allFileNames: [String] {
-        files.keys.sorted() + translations.keys.sorted().flatMap { language in
-            translations[language]!.keys.sorted().map { language + "/" + $0 }
-        }
+        files.keys.sorted()
+            + translations.keys.sorted().flatMap { language in
+                translations[language]!.keys.sorted().map { language + "/" + $0 }
+            }
     }
 }

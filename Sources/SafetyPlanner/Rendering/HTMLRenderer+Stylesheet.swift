@@ -50,7 +50,8 @@ extension HTMLRenderer {
         }
         literal(rest)
         return stylesheet.replacingAll(
-            #"content: "Page " counter(page) " of " counter(pages);"#, with: "content: \(content.joined(separator: " "));")
+            #"content: "Page " counter(page) " of " counter(pages);"#,
+            with: "content: \(content.joined(separator: " "));")
     }
 
     static let stylesheet = """

@@ -246,8 +246,9 @@ struct TemplateEvaluator {
         case .youth:
             description = resource.youth ?? resource.offers
         case .provider:
-            description = [resource.offers, resource.location.map { "\(words["where"]) \($0)." }].compactMap { $0 }.joined(
-                separator: " ")
+            description = [resource.offers, resource.location.map { "\(words["where"]) \($0)." }].compactMap { $0 }
+                .joined(
+                    separator: " ")
         }
         // Brief keeps the description only when the name is all there is (911).
         let isBare = ways.isEmpty && (isNeutral || resource.web == nil)
