@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "SafetyPlanner",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SafetyPlanner", targets: ["SafetyPlanner"]),
         .executable(name: "safetyplan", targets: ["safetyplan"]),

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Runs the built tool on every hostile template and data file under strace and fails if it
 # opens any file beyond its named inputs and outputs (and the system's shared libraries
-# and the runtime's two /proc and /sys reads), or makes any network connection.
+# and the runtime's two /proc and /sys reads), or makes any network connection. The
+# output's folder itself may be opened: the tool lists it for stale temporary files of
+# its own (README, "What a failed or interrupted run leaves").
+#
+# Then it prints the sample plan with --format pdf under strace, following Chromium and
+# every helper it starts, and fails on any connect() to an address outside the machine
+# (anything but a Unix socket, 127.0.0.0/8 or ::1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v strace >/dev/null || { echo "check-file-access: strace is not installed" >&2; exit 1; }
@@ -13,7 +19,8 @@ trap 'rm -rf "$work"' EXIT
 runs=0
 problems=0
 
-# audit LOG ALLOWED_PREFIX...: every openat must be a library, the runtime's reads, or allowed.
+# audit LOG ALLOWED...: every openat must be a library, the runtime's reads, or allowed: an
+# ALLOWED starting with '=' is one exact path, any other a prefix.
 audit() {
     local log=$1; shift
     local line path ok prefix
@@ -31,7 +38,10 @@ audit() {
         esac
         ok=no
         for prefix in "$@"; do
-            case "$path" in "$prefix"*) ok=yes ;; esac
+            case "$prefix" in
+                =*) [ "$path" = "${prefix#=}" ] && ok=yes ;;
+                *) case "$path" in "$prefix"*) ok=yes ;; esac ;;
+            esac
         done
         if [ "$ok" = no ]; then
             echo "unexpected open: $path ($log)"; problems=$((problems + 1))
@@ -44,7 +54,7 @@ for file in "$corpus"/templates/*.xml; do
     dir="$work/templates-$name"; mkdir -p "$dir"; cp "$file" "$dir/plan.xml"
     strace -f -qq -e trace=openat,connect,socket -o "$work/$name.log" \
         "$bin" generate --stage preparation --templates "$dir" -o "$work/out-$name.txt" >/dev/null 2>&1 || true
-    audit "$work/$name.log" "$dir" "$work/.out-$name.txt." "$work/out-$name.txt"
+    audit "$work/$name.log" "$dir" "$work/.out-$name.txt." "$work/out-$name.txt" "=$work"
     runs=$((runs + 1))
 done
 for file in "$corpus"/data/*.json; do
@@ -52,9 +62,27 @@ for file in "$corpus"/data/*.json; do
     for format in text html; do
         strace -f -qq -e trace=openat,connect,socket -o "$work/$name-$format.log" \
             "$bin" generate --stage preparation --format "$format" --data "$file" -o "$work/out-$name.$format" >/dev/null 2>&1 || true
-        audit "$work/$name-$format.log" "$file" "$work/.out-$name.$format." "$work/out-$name.$format"
+        audit "$work/$name-$format.log" "$file" "$work/.out-$name.$format." "$work/out-$name.$format" "=$work"
         runs=$((runs + 1))
     done
 done
+# --format pdf: the tool and Chromium (with all its helpers) connect to nothing outside the
+# machine. Chromium is found as the tool finds it (chromium-headless-shell first).
+pdf_runs=0
+if "$bin" generate --stage preparation --format pdf -o "$work/probe.pdf" >/dev/null 2>&1; then
+    strace -f -qq -e trace=connect -o "$work/pdf.log" \
+        "$bin" generate --data Samples/preparation.json --format pdf -o "$work/plan.pdf" >/dev/null 2>&1 ||
+        { echo "check-file-access: --format pdf failed under strace"; problems=$((problems + 1)); }
+    while IFS= read -r line; do
+        case "$line" in
+            *"sa_family=AF_UNIX"* | *'inet_addr("127.'* | *'"::1"'*) ;;
+            *) echo "network call during --format pdf: $line"; problems=$((problems + 1)) ;;
+        esac
+    done < <(grep 'connect(' "$work/pdf.log" || true)
+    pdf_runs=1
+else
+    echo "check-file-access: no Chromium for --format pdf; the PDF run is skipped"
+fi
+runs=$((runs + pdf_runs))
 echo "check-file-access: $runs runs under strace, $problems unexpected file or network accesses"
 [ "$problems" -eq 0 ]

@@ -92,9 +92,10 @@ public struct Workspace: Sendable {
         template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false,
         copy: DocumentCopy = .youth
     ) -> String {
-        let plan = planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy)
-        let tree = template.evaluate(plan)
-        return format.render(tree)
+        String(
+            decoding: renderBytes(
+                template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: copy),
+            as: UTF8.self)
     }
 
     /// `render(template:stage:data:format:isDiscreet:copy:)` as UTF-8 bytes, for `batch`.
@@ -102,14 +103,12 @@ public struct Workspace: Sendable {
         template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false,
         copy: DocumentCopy = .youth
     ) -> [UInt8] {
-        let plan = planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy)
-        let tree = template.evaluate(plan)
-        return format.renderBytes(tree)
+        template.renderBytes(planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy), format: format)
     }
 }
 
 /// An output format and its settings.
-public enum OutputFormat: Sendable, Equatable {
+public enum OutputFormat: Sendable, Hashable {
     /// Plain text wrapped at `width` columns; with a `pageLength` above 0, cut into pages
     /// of at most that many lines (see `TextRenderer`), each ending in a "Page X of Y"
     /// line when `hasPageNumbers`.

@@ -1,3 +1,5 @@
+import SafetyPlanner
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -6,37 +8,61 @@
 
 /// Writes a file so that no reader ever sees half of it and nobody else can read it.
 ///
-/// The bytes go to a new temporary file in the same folder, created with mode 0600 and
-/// `O_EXCL`, are flushed to disk, and the file is renamed over the target. If anything
-/// fails the temporary file is removed and an existing target is left as it was.
+/// The bytes go to a new temporary file in the same folder (`TemporaryName`), created with
+/// mode 0600 and `O_EXCL` and registered with `Cleanup` (so a signal removes it), are
+/// flushed to disk, and the file is renamed over the target. If anything fails the
+/// temporary file is removed and an existing target is left as it was. Just before the
+/// rename the target is compared with every input of the run (`InputFiles`): an input is
+/// never replaced.
 ///
 /// `isDurable: false` leaves out the flush: the file still appears whole or not at all to
 /// every reader, but may be lost if the machine stops before the kernel writes it out.
 /// `batch` writes thousands of files that way and flushes only the folder (its names)
 /// at the end (`flushFileSystem(of:)`).
 enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String, isDurable: Bool = true) throws {
-        let folder = PathName.deletingLast(path)
-        let base = PathName.last(path)
+    /// Writes `bytes` to `path`; returns whether a file of that name was replaced.
+    @discardableResult
+    static func write(_ bytes: [UInt8], to path: String, isDurable: Bool = true) throws -> Bool {
+        let (temporary, descriptor) = try createTemporary(besides: path)
+        var failure = FileDescriptor.writeAll(descriptor, bytes)
+        if failure == nil, isDurable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure {
+            Cleanup.remove(temporary)
+            throw InputError("\(path): error: cannot write the output file (\(failure))")
+        }
+        return try commit(temporary, to: path)
+    }
+
+    /// A new private temporary file beside `path`, registered with `Cleanup`.
+    static func createTemporary(besides path: String) throws -> (name: String, descriptor: Int32) {
         var temporary = ""
         var descriptor: Int32 = -1
-        for attempt in 0..<100 {
-            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-            temporary = (folder.isEmpty ? "" : folder + "/") + ".\(base).\(suffix)-\(attempt).tmp"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        for _ in 0..<100 {
+            temporary = TemporaryName.beside(path)
+            descriptor = Cleanup.createFile(temporary)
             if descriptor >= 0 || errno != EEXIST { break }
         }
         guard descriptor >= 0 else {
             throw InputError("\(path): error: cannot create the output file (\(String(cString: strerror(errno))))")
         }
-        var failure = FileDescriptor.writeAll(descriptor, bytes)
-        if failure == nil, isDurable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary)
+        return (temporary, descriptor)
+    }
+
+    /// Renames a written temporary file over `path`, unless `path` is an input; returns
+    /// whether a file of that name was replaced. The temporary file is gone either way.
+    static func commit(_ temporary: String, to path: String) throws -> Bool {
+        if let input = InputFiles.input(at: path) {
+            Cleanup.remove(temporary)
+            throw OutputTarget.isAnInput(path, input: input)
+        }
+        let isReplacing = FileSystem.linkStatus(path) != nil
+        if Cleanup.rename(temporary, to: path) != 0 {
+            let failure = String(cString: strerror(errno))
+            Cleanup.remove(temporary)
             throw InputError("\(path): error: cannot write the output file (\(failure))")
         }
+        return isReplacing
     }
 }
 
@@ -44,7 +70,7 @@ extension AtomicFile {
     /// Flushes the folder itself (the names of the files renamed into it) to disk; the
     /// files' contents are left to the kernel.
     static func flushFileSystem(of folder: String) throws {
-        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let descriptor = FileSystem.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw InputError("\(folder): error: cannot open the output folder") }
         defer { close(descriptor) }
         if fsync(descriptor) != 0 {

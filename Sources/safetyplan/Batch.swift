@@ -50,6 +50,11 @@ struct Batch: ParsableCommand {
             "Write all documents, in input order, into this one file instead of a folder.", valueName: "FILE"))
     var outputFile: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Use an --output folder that others can write to, or that is a symbolic link (refused without this)."))
+    var force = false
+
     @OptionGroup var options: RenderOptions
 
     @OptionGroup var copyOptions: CopyOptions
@@ -104,6 +109,8 @@ struct Batch: ParsableCommand {
             let jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             let fileExtension = options.format == .html ? "html" : "txt"
             if let outputFile {
+                // The records are read while the output is written: compare before either.
+                try OutputTarget.refuseIfSame(outputFile, as: data)
                 let stream = try ConcatenatedOutput(path: outputFile, separator: options.format == .html ? [] : [0x0C])
                 defer { stream.abandon() }
                 var writer = BatchWriter(
@@ -112,9 +119,11 @@ struct Batch: ParsableCommand {
                 try writer.run(data)
                 try stream.finish()
                 summary = writer.summary
+                // A failed write removed the file: none of its documents was written.
+                if stream.hasFailed { summary.written = 0 }
             } else {
                 let folder = options.output!
-                try OutputFolder.prepare(folder)
+                try OutputFolder.prepare(folder, isForced: force)
                 var writer = BatchWriter(
                     renderer: renderer, sink: .folder(folder), fileExtension: fileExtension, jobs: jobs,
                     maximumBytes: options.maxInputSize)
@@ -131,11 +140,14 @@ struct Batch: ParsableCommand {
 /// What a batch did, for its closing line.
 struct BatchSummary {
     var written = 0
+    /// Of those written, how many replaced a file of the same name (from an earlier run).
+    var replaced = 0
     var failed = 0
 
     func print() {
         let documents = written == 1 ? "document" : "documents"
-        StandardError.write("batch: \(written) \(documents) written, \(failed) failed\n")
+        let replacing = replaced > 0 ? ", replaced \(replaced)" : ""
+        StandardError.write("batch: \(written) \(documents) written\(replacing), \(failed) failed\n")
     }
 }
 
@@ -213,6 +225,8 @@ struct BatchWriter {
                 reader = try LineReader(path: path, maximumLineBytes: maximumBytes)
             } catch .isDirectory {
                 throw InputError("\(path):1:1: error: is a folder, not a file")
+            } catch .notRegularFile(let kind) {
+                throw InputError("\(path):1:1: error: is \(kind), not a regular file")
             } catch {
                 throw InputError("\(path):1:1: error: cannot read the file (it does not exist or is not readable)")
             }
@@ -298,27 +312,31 @@ struct BatchWriter {
                 }
                 let name = (document.name ?? record.fallbackName) + "." + fileExtension
                 guard names.insert(name).inserted else {
-                    fail("\(record.file):\(record.line):1: error: id: another record already gave the name \(name)")
+                    // The id is the youth's data: the message says where, never what.
+                    fail("\(record.file):\(record.line):1: error: id: another record already gave this name")
                     continue
                 }
                 jobsToWrite.append((name, document.bytes, index))
             }
         }
-        let written = Slots<String>(count: jobsToWrite.count)
+        let written = Slots<Result<Bool, BatchFailure>>(count: jobsToWrite.count)
         let entries = jobsToWrite
         parallel(entries.count) { index in
             let entry = entries[index]
             do {
-                try AtomicFile.write(entry.bytes, to: folder + "/" + entry.name, isDurable: false)
+                written[index] = .success(
+                    try AtomicFile.write(entry.bytes, to: folder + "/" + entry.name, isDurable: false))
             } catch {
-                written[index] = "\(error)"
+                written[index] = .failure(BatchFailure(message: "\(error)"))
             }
         }
         for index in 0..<entries.count {
-            if let problem = written[index] {
-                fail(problem)
-            } else {
+            switch written[index]! {
+            case .failure(let problem):
+                fail(problem.message)
+            case .success(let isReplacing):
                 summary.written += 1
+                if isReplacing { summary.replaced += 1 }
             }
         }
     }
@@ -413,75 +431,86 @@ struct ProgressBar {
 /// Standard error without Foundation.
 enum StandardError {
     static func write(_ text: String) {
-        _ = FileDescriptor.writeAll(2, Array(text.utf8))
+        // A file name that is not UTF-8 is printed as its own bytes (`PathBytes`).
+        _ = FileDescriptor.writeAll(2, PathBytes.bytes(of: text))
     }
 }
 
 /// The output folder and input folders.
 enum OutputFolder {
     static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        guard let info = FileSystem.status(path) else { return false }
+        return (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Creates the folder readable by the user only, unless it is there already.
-    static func prepare(_ path: String) throws {
-        if mkdir(path, 0o700) == 0 { return }
+    ///
+    /// An existing folder must be a real folder (not a symbolic link) that only its owner,
+    /// this user, can write to: otherwise someone else could read the plans or plant files
+    /// among them. `isForced` (`--force`) takes it as it is. Stale temporary files of an
+    /// earlier run killed in it are removed (`StaleFiles`).
+    static func prepare(_ path: String, isForced: Bool) throws {
+        if FileSystem.mkdir(path, 0o700) == 0 { return }
         let reason = errno
-        if reason == EEXIST, isDirectory(path) { return }
-        throw InputError("\(path): error: cannot create the output folder (\(String(cString: strerror(reason))))")
+        guard reason == EEXIST, isDirectory(path) else {
+            throw InputError("\(path): error: cannot create the output folder (\(String(cString: strerror(reason))))")
+        }
+        if !isForced {
+            if let link = FileSystem.linkStatus(path), (link.st_mode & S_IFMT) == S_IFLNK {
+                throw InputError(
+                    "\(path): error: the output folder is a symbolic link; give the folder itself, or --force to use it"
+                )
+            }
+            if let info = FileSystem.status(path), info.st_mode & 0o022 != 0 || info.st_uid != geteuid() {
+                throw InputError(
+                    "\(path): error: others can write to the output folder; give a private folder, or --force to use it"
+                )
+            }
+        }
+        StaleFiles.sweep(besides: path + "/x")
     }
 
     /// The `*.json` files directly in a folder, sorted by name; hidden files are skipped.
     static func jsonFiles(in path: String) throws -> [String] {
-        guard let directory = opendir(path) else {
+        guard let entries = FileSystem.entries(of: path) else {
             throw InputError("\(path):1:1: error: cannot read the folder")
         }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") || !name.hasSuffix(".json") { continue }
-            names.append(name)
-        }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let names = entries.filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }
+        return names.sorted { PathBytes.bytes(of: $0).lexicographicallyPrecedes(PathBytes.bytes(of: $1)) }
     }
 }
 
 /// The one file of `batch --output-file`: a private (0600) temporary file beside the
 /// target, created with `O_EXCL`, that documents are streamed into and that is renamed
 /// over the target at the end, so the file appears whole or not at all. Like the folder
-/// mode it is not flushed to disk (`fsync`) before the rename.
+/// mode it is not flushed to disk (`fsync`) before the rename. A device, a FIFO or a
+/// descriptor (`/dev/stdout`) is written into directly instead (`OutputTarget`).
 final class ConcatenatedOutput {
     let path: String
     let separator: [UInt8]
     private var temporary: String?
     private var descriptor: Int32 = -1
+    private var ownsDescriptor = true
     private var isEmpty = true
     private var failure: String?
 
     init(path: String, separator: [UInt8]) throws {
         self.path = path
         self.separator = separator
-        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        for attempt in 0..<100 {
-            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-            let name = folder + ".\(base).\(suffix)-\(attempt).tmp"
-            descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if descriptor >= 0 {
-                temporary = name
-                break
-            }
-            if errno != EEXIST { break }
-        }
-        guard descriptor >= 0 else {
-            throw InputError("\(path): error: cannot create the output file (\(String(cString: strerror(errno))))")
+        switch try OutputTarget.kind(of: path) {
+        case .descriptor(let given):
+            descriptor = given
+            ownsDescriptor = false
+        case .stream:
+            descriptor = try OutputTarget.openStream(path)
+        case .file:
+            StaleFiles.sweep(besides: path)
+            (temporary, descriptor) = try AtomicFile.createTemporary(besides: path)
         }
     }
+
+    /// Whether a write failed (and the file was therefore not kept).
+    var hasFailed: Bool { failure != nil }
 
     /// Puts the separator into `buffer` before every document but the first.
     func appendSeparatorIfNeeded(to buffer: inout [UInt8]) {
@@ -496,26 +525,35 @@ final class ConcatenatedOutput {
         return failure.map { "\(path): error: cannot write the output file (\($0))" }
     }
 
-    /// Closes the temporary file and renames it over the target.
+    /// Closes the file and renames it over the target. A failure already reported by
+    /// `write` is not reported again (the batch has counted it): the file is removed.
     func finish() throws {
-        guard let temporary else { return }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        let wasReported = failure != nil
+        if ownsDescriptor, close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         descriptor = -1
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        guard let temporary else {
+            if let failure, !wasReported {
+                throw InputError("\(path): error: cannot write the output file (\(failure))")
+            }
+            return
+        }
         if let failure {
+            abandon()
+            if wasReported { return }
             throw InputError("\(path): error: cannot write the output file (\(failure))")
         }
         self.temporary = nil
+        _ = try AtomicFile.commit(temporary, to: path)
     }
 
     /// Removes the temporary file unless `finish()` renamed it.
     func abandon() {
         if descriptor >= 0 {
-            close(descriptor)
+            if ownsDescriptor { close(descriptor) }
             descriptor = -1
         }
         if let temporary {
-            unlink(temporary)
+            Cleanup.remove(temporary)
             self.temporary = nil
         }
     }

@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Check templates and catalog files, printing every problem with its place.",
         discussion: """
-            With no PATH, checks the bundled set. Each PATH is an agency's templates folder \
+            With no PATH, checks $SAFETYPLAN_TEMPLATES when it is set, else the bundled set. Each PATH is an agency's templates folder \
             or a single .xml or .rng file; they are checked as they would be used, over the \
             bundled files. Exit 0 when there are no problems, 1 otherwise.
             """
@@ -29,6 +29,8 @@ struct Check: ParsableCommand {
         try Run.guarded {
             var library = TemplateLibrary.bundled
             var names: [String]?
+            // As every other command: the agency's folder from the environment by default.
+            let paths = paths.isEmpty ? Arguments.environment("SAFETYPLAN_TEMPLATES").map { [$0] } ?? [] : paths
             if !paths.isEmpty {
                 var own: [String: TemplateLibrary.File] = [:]
                 var folders = TemplateLibrary(files: [:])

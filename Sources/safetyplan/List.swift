@@ -24,12 +24,14 @@ struct List: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Use an agency's templates folder; its files replace the bundled ones of the same name.", valueName: "DIR"))
+            "Use an agency's templates folder (default: $SAFETYPLAN_TEMPLATES); its files replace the bundled ones of the same name.",
+            valueName: "DIR"))
     var templates: String?
 
     func run() throws {
         try Run.guarded {
-            let workspace = try Workspace.load(templatesDirectory: templates)
+            let workspace = try Workspace.load(
+                templatesDirectory: templates ?? Arguments.environment("SAFETYPLAN_TEMPLATES"))
             let catalog = workspace.catalog
             var lines: [String] = []
             switch subject {

@@ -16,17 +16,23 @@
 /// The page goes to a private temporary folder (mode 0700, the file 0600); Chromium runs
 /// with a throw-away profile, home and cache inside that folder, with networking features
 /// off and every host name unresolvable, so nothing of the plan is kept and nothing is
-/// fetched; the PDF is then written to the target atomically with mode 0600
-/// (`AtomicFile`), and the temporary folder is removed, whatever happened.
+/// fetched; the PDF is checked to be complete (`PDFCheck`) and then written to the target
+/// (`OutputTarget`: atomically with mode 0600 for a file), and the temporary folder is
+/// removed, whatever happened, also on SIGINT, SIGTERM or SIGHUP (`Cleanup`).
 ///
 /// Chromium is `SAFETYPLAN_CHROMIUM` when that is set, else the first of `chromium`,
 /// `chromium-browser`, `google-chrome` and `google-chrome-stable` on `PATH`. When there
 /// is none, the error says what to install and no file is written.
 enum PDFEngine {
-    /// Names looked up on `PATH`, in order.
-    static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-    /// The longest Chromium may take to print one document.
-    static let timeLimit: TimeInterval = 120
+    /// Names looked up on `PATH`, in order. The old headless shell comes first: it has no
+    /// sign-in, updater or network-time services, so it makes no network call at all (the
+    /// full browser, even with every switch below, still probes IPv6 reachability with a
+    /// UDP `connect()` to a public DNS address when its services start; no packet is sent).
+    static let candidates = [
+        "chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+    ]
+    /// The longest Chromium may take to print one document, unless `--pdf-timeout` says.
+    static let defaultTimeLimit: Double = 120
 
     static let notFoundMessage = """
         error: --format pdf needs Chromium; install it with 'apt-get install chromium' \
@@ -35,14 +41,22 @@ enum PDFEngine {
 
     /// Prints `html` to a PDF at `path`.
     ///
-    /// - Throws: `InputError` when Chromium is missing, fails or times out, or the file
-    ///   cannot be written; the target is then left as it was.
-    static func print(html: String, to path: String) throws {
+    /// Chromium runs in its own process group, registered with `Cleanup`: a signal to the
+    /// tool stops it and removes the private folder. After `timeLimit` seconds it is sent
+    /// SIGTERM, then SIGKILL after `Cleanup.gracePeriod`. The file it writes must be a
+    /// complete PDF (`PDFCheck`) before anything is written to `path`.
+    ///
+    /// - Throws: `InputError` when Chromium is missing, fails or times out, the PDF is
+    ///   incomplete, `path` is an input, or the file cannot be written; the target is
+    ///   then left as it was.
+    static func print(html: String, to path: String, timeLimit: Double = defaultTimeLimit) throws {
         guard let chromium = locateChromium(environment: ProcessInfo.processInfo.environment) else {
             throw InputError(notFoundMessage)
         }
+        // An output that is an input, or a folder, is refused before Chromium starts.
+        _ = try OutputTarget.kind(of: path)
         let folder = try makePrivateFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { Cleanup.removeFolder(folder) }
         let page = folder + "/plan.html"
         let pdf = folder + "/plan.pdf"
         let log = folder + "/chromium.log"
@@ -52,21 +66,23 @@ enum PDFEngine {
         environment["HOME"] = folder
         environment["XDG_CONFIG_HOME"] = folder + "/config"
         environment["XDG_CACHE_HOME"] = folder + "/cache"
-        _ = FileManager.default.createFile(atPath: log, contents: nil, attributes: [.posixPermissions: 0o600])
-        let logDescriptor = open(log, O_WRONLY | O_CLOEXEC)
+        let logDescriptor = open(log, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         defer { if logDescriptor >= 0 { close(logDescriptor) } }
         let process: pid_t
         do {
-            process = try spawn(
-                chromium, arguments: arguments(folder: folder, page: page, pdf: pdf), environment: environment,
-                standardError: logDescriptor)
+            process = try Cleanup.startChild { () throws(InputError) -> pid_t in
+                try spawn(
+                    chromium, arguments: arguments(folder: folder, page: page, pdf: pdf), environment: environment,
+                    standardError: logDescriptor)
+            }
         } catch {
             throw InputError("error: cannot start Chromium (\(chromium)): \(error.description)")
         }
-        let deadline = Date().addingTimeInterval(timeLimit)
+        defer { Cleanup.childEnded(process) }
+        let deadline = Clock.now + timeLimit
         var status: Int32 = 0
         var isRunning = true
-        while isRunning && Date() < deadline {
+        while isRunning && Clock.now < deadline {
             let waited = waitpid(process, &status, WNOHANG)
             if waited == process || (waited < 0 && errno != EINTR) {
                 isRunning = false
@@ -75,10 +91,11 @@ enum PDFEngine {
             }
         }
         if isRunning {
-            kill(process, SIGTERM)
-            while waitpid(process, &status, 0) < 0 && errno == EINTR {}
+            Cleanup.stop(process)
             throw InputError("error: Chromium did not finish the PDF within \(Int(timeLimit)) seconds")
         }
+        // Helpers Chromium left running in its group are stopped too.
+        kill(-process, SIGKILL)
         // As `Process.terminationStatus` had it: the exit code, or the signal that ended it.
         let terminationStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : status & 0x7f
         let bytes = FileManager.default.contents(atPath: pdf).map(Array.init) ?? []
@@ -88,7 +105,10 @@ enum PDFEngine {
                 .split(separator: "\n").last.map { ": " + $0 } ?? ""
             throw InputError("error: Chromium could not make the PDF (exit \(terminationStatus))\(said)")
         }
-        try AtomicFile.write(bytes, to: path)
+        guard PDFCheck.pageCount(bytes) != nil else {
+            throw InputError("error: Chromium wrote an incomplete PDF (no trailer or no page); nothing was written")
+        }
+        try OutputTarget.write(bytes, to: path)
     }
 
     /// Starts `executable` with standard input and output on `/dev/null` and standard
@@ -116,7 +136,10 @@ enum PDFEngine {
         posix_spawnattr_setsigmask(&attributes, &signals)
         sigfillset(&signals)
         posix_spawnattr_setsigdefault(&attributes, &signals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // Its own process group, so that it and every helper it starts can be stopped at once.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -153,21 +176,34 @@ enum PDFEngine {
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-domain-reliability", "--disable-breakpad", "--disable-crash-reporter",
             "--metrics-recording-only", "--host-resolver-rules=MAP * ~NOTFOUND",
+            // No DNS prefetch, no proxy lookup (PAC/WPAD), no hyperlink-auditing pings.
+            "--dns-prefetch-disable", "--no-proxy-server", "--no-pings",
+            // The full browser's network-time fetch; the shell has none.
+            "--disable-features=NetworkTimeServiceQuerying",
             "--user-data-dir=\(folder)/profile", "--disk-cache-dir=\(folder)/cache",
             "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
             URL(fileURLWithPath: page).absoluteString,
         ]
     }
 
-    /// A new folder only the user can enter, in the system's temporary folder.
+    /// A new folder only the user can enter, in the system's temporary folder, registered
+    /// with `Cleanup`; folders left by earlier runs killed with SIGKILL are removed first.
     private static func makePrivateFolder() throws -> String {
         let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
-        var template = Array((base + "/safetyplan-pdf-XXXXXX").utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) }
-        guard made != nil else {
-            throw InputError("error: cannot make a temporary folder for the PDF (\(String(cString: strerror(errno))))")
+        StaleFiles.sweepPDFFolders(in: base)
+        var reason: Int32 = 0
+        let made = Cleanup.makeFolder { () -> String? in
+            var template = Array((base + "/" + TemporaryName.pdfFolderPrefix + "XXXXXX").utf8CString)
+            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+                reason = errno
+                return nil
+            }
+            return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let made else {
+            throw InputError("error: cannot make a temporary folder for the PDF (\(String(cString: strerror(reason))))")
+        }
+        return made
     }
 
     /// Writes a new file with mode 0600 (`O_EXCL`: never through an existing file or link).

@@ -65,6 +65,8 @@ enum Input {
             return try FileInput.read(path, maximumBytes: maximumBytes)
         } catch .isDirectory {
             throw InputError("\(path):1:1: error: is a folder, not a file")
+        } catch .notRegularFile(let kind) {
+            throw InputError("\(path):1:1: error: is \(kind), not a regular file")
         } catch .tooLarge(let limit) {
             throw InputError(
                 "\(path):1:1: error: the file is larger than \(limit) bytes; raise the limit with --max-input-size")
@@ -87,6 +89,6 @@ enum Output {
             }
             return
         }
-        try AtomicFile.write(Array(text.utf8), to: path)
+        try OutputTarget.write(Array(text.utf8), to: path)
     }
 }

@@ -13,6 +13,12 @@ import SafetyPlanner
 /// result atomically and maps errors to exit codes (0 success, 1 input error, 64 usage).
 @main
 struct SafetyPlan: ParsableCommand {
+    /// Starts the signal cleanup, then parses the arguments as bytes (`Arguments`).
+    static func main() {
+        Cleanup.install()
+        main(Arguments.exact())
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "safetyplan",
         abstract: "Build safety plans for youth, fitted to their stage of change.",
@@ -90,6 +96,9 @@ struct RenderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Refuse template and data files larger than this many bytes.", valueName: "BYTES"))
     var maxInputSize: Int = 1 << 20
 
+    @Option(help: ArgumentHelp("PDF: stop Chromium after this many seconds (1–3600).", valueName: "SECONDS"))
+    var pdfTimeout: Int = 120
+
     func validate() throws {
         guard (20...400).contains(width) else { throw ValidationError("--width must be between 20 and 400.") }
         guard maxInputSize > 0 else { throw ValidationError("--max-input-size must be positive.") }
@@ -99,15 +108,16 @@ struct RenderOptions: ParsableArguments {
         if pageNumbers && pageLength == 0 {
             throw ValidationError("--page-numbers needs pages: give --page-length above 0.")
         }
+        guard (1...3600).contains(pdfTimeout) else {
+            throw ValidationError("--pdf-timeout must be between 1 and 3600.")
+        }
         if format == .pdf && output == nil {
             throw ValidationError("--format pdf writes a file: give -o FILE.")
         }
     }
 
     /// `--templates`, or else the `SAFETYPLAN_TEMPLATES` environment variable.
-    var templatesDirectory: String? {
-        templates ?? getenv("SAFETYPLAN_TEMPLATES").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-    }
+    var templatesDirectory: String? { templates ?? Arguments.environment("SAFETYPLAN_TEMPLATES") }
 
     var outputFormat: OutputFormat {
         switch format {
@@ -121,7 +131,7 @@ struct RenderOptions: ParsableArguments {
     /// and for `--format pdf` through the PDF engine into `FILE`.
     func write(_ document: String) throws {
         if format == .pdf, let output {
-            try PDFEngine.print(html: document, to: output)
+            try PDFEngine.print(html: document, to: output, timeLimit: Double(pdfTimeout))
         } else {
             try Output.write(document, to: output)
         }

@@ -3,10 +3,12 @@ import Testing
 
 @testable import SafetyPlanner
 
-/// `PreparedTemplate` (what `batch` renders with) must give the same bytes as evaluating
-/// the whole template and rendering the tree, for every template, stage, discretion and
-/// format, on records that exercise what templates read.
-@Suite("A prepared template renders what the whole evaluation renders")
+/// Every document is rendered through `PreparedTemplate`: fixed runs written live the first
+/// time a shape is met, replayed from recordings after. A replayed recording must write what
+/// writing the run live writes, for every template, stage, discretion, copy and format, on
+/// records that exercise what templates read (ages included); and `Template.evaluate`, the
+/// same parts expanded into a tree, must render to the same bytes.
+@Suite("A recorded run writes what the live run writes")
 struct PreparedTemplateTests {
     static let formats: [(String, OutputFormat)] = [
         ("text 72", .text(width: 72)),
@@ -28,34 +30,35 @@ struct PreparedTemplateTests {
         ] {
             try! FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(source.lastPathComponent))
         }
+        defer { try? FileManager.default.removeItem(at: folder) }
         return try! Workspace.load(templatesDirectory: folder.path)
     }()
 
+    static let copies: [(isDiscreet: Bool, copy: DocumentCopy)] = [(false, .youth), (true, .youth), (false, .advocate)]
+
     @Test(
-        "Every template × stage × discretion × format, on generated records", arguments: workspace.library.templateNames
+        "Every template × stage × copy × format, on generated records", arguments: workspace.library.templateNames
     )
     func sameBytes(templateName: String) throws {
         let workspace = Self.workspace
         let template = try workspace.template(named: templateName)
-        let records = RecordGenerator.records(count: 24, seed: UInt64(templateName.utf8.count))
+        let records = RecordGenerator.records(count: 24, seed: UInt64(templateName.utf8.count), withAge: true)
         var compared = 0
         for stage in Stage.allCases {
-            for isDiscreet in [false, true] {
-                let prototype = workspace.planner.plan(stage: stage, data: PlanData(), isDiscreet: isDiscreet)
+            for (isDiscreet, copy) in Self.copies {
                 for (formatName, format) in Self.formats {
-                    let prepared = try #require(
-                        PreparedTemplate(template: template, prototype: prototype, format: format))
                     for (position, bytes) in records.enumerated() {
                         let data = try PlanData.parse(bytes, file: "record.json")
-                        let plan = workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet)
-                        let expected = workspace.renderBytes(
-                            template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet)
-                        let actual = prepared.renderBytes(plan)
-                        if actual != expected {
+                        let plan = workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy)
+                        let prepared = PreparedTemplate(template: template, prototype: plan)
+                        let live = prepared.renderBytes(plan, format: format)
+                        let replayed = prepared.recorded(for: format).renderBytes(plan, format: format)
+                        let tree = format.renderBytes(template.evaluate(plan))
+                        for (what, actual) in [("replayed", replayed), ("tree", tree)] where actual != live {
                             Issue.record(
                                 """
-                                \(templateName), \(stage), discreet \(isDiscreet), \(formatName), record \(position): \
-                                the prepared rendering differs at byte \(Self.firstDifference(actual, expected))
+                                \(templateName), \(stage), \(copy)\(isDiscreet ? " discreet" : ""), \(formatName), \
+                                record \(position): the \(what) rendering differs at byte \(Self.firstDifference(actual, live))
                                 """)
                             return
                         }
@@ -64,22 +67,48 @@ struct PreparedTemplateTests {
                 }
             }
         }
-        #expect(compared == Stage.allCases.count * 2 * Self.formats.count * records.count)
+        #expect(compared == Stage.allCases.count * Self.copies.count * Self.formats.count * records.count)
     }
 
-    @Test("Batch renders prepared and whole evaluations alike, records with an age included")
+    @Test("Batch renders what generate renders, records with an age included")
     func batchMatchesGenerate() throws {
         let workspace = Self.workspace
         let template = try workspace.template(named: "plan")
         for format in [OutputFormat.text(width: 72), .html] {
             let batch = BatchRenderer(
                 workspace: workspace, template: template, format: format, isDiscreet: false, defaultStage: .action)
+            let fresh = try workspace.template(named: "plan")
             for bytes in RecordGenerator.records(count: 12, seed: 7, withAge: true) {
                 let data = try PlanData.parse(bytes, file: "record.json")
+                // A template compiled afresh for each record: its first document of a shape.
                 let expected = workspace.renderBytes(
-                    template: template, stage: data.stage ?? .action, data: data, format: format)
+                    template: fresh, stage: data.stage ?? .action, data: data, format: format)
                 #expect(try batch.render(bytes, file: "record.json", maximumBytes: 1 << 20).bytes == expected)
             }
+        }
+    }
+
+    @Test("Ages of one band share a shape; the planner's choices follow the band")
+    func ageBands() throws {
+        let planner = Self.workspace.planner
+        func shape(_ age: Int?) throws -> PlanShape {
+            let json = age.map { #"{"client": {"age": \#($0)}}"# } ?? "{}"
+            return planner.shape(stage: .action, data: try PlanData.parse(Array(json.utf8), file: "d.json"))
+        }
+        #expect(try shape(13) == shape(16))
+        #expect(try shape(16) != shape(18))
+        #expect(try shape(22) == shape(23))
+        #expect(try shape(nil).ageBand == nil)
+        // Every age gets what its own age selects, though the band's youngest chose it.
+        let catalog = Self.workspace.catalog
+        for age in [0, 11, 12, 15, 17, 18, 19, 21, 22, 24, 25, 40] {
+            let data = try PlanData.parse(Array(#"{"client": {"age": \#(age)}}"#.utf8), file: "d.json")
+            let plan = planner.plan(stage: .action, data: data)
+            let served = catalog.resources.filter { $0.serves(age: age) }
+            let expected = served.filter { $0.kind == .line } + served.filter { $0.kind != .line }
+            #expect(plan.resources.map(\.id) == expected.map(\.id), "age \(age)")
+            let law = catalog.info(for: .reporting).items(for: .action, audience: .provider, age: age)
+            #expect(plan.planned(.reporting)?.providerGuidance == law, "age \(age)")
         }
     }
 
@@ -87,7 +116,7 @@ struct PreparedTemplateTests {
     func readsRecord() throws {
         let template = try Self.workspace.template(named: "bench-plan")
         let prototype = Self.workspace.planner.plan(stage: .action, data: PlanData(), isDiscreet: false)
-        let prepared = try #require(PreparedTemplate(template: template, prototype: prototype, format: .html))
+        let prepared = PreparedTemplate(template: template, prototype: prototype)
         var fixed = 0
         var fixedBlocks = 0
         var varying = 0
@@ -97,7 +126,7 @@ struct PreparedTemplateTests {
                 case .fixed(let block):
                     fixed += block.nodes.count
                     fixedBlocks += 1
-                case .varying, .emitted: varying += 1
+                case .varying: varying += 1
                 case .section(_, let parts): count(parts)
                 }
             }

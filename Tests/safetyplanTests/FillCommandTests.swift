@@ -56,7 +56,7 @@ import Testing
         try expectDataError(
             "{\n  \"supports\": [\n    {\"name\": \"A\"},\n    {\"name\": \"B\", \"phon\": \"1\"}\n  ]\n}\n"
         ) {
-            "\($0):4:19: error: supports[1].phon: unknown key (did you mean \"phone\"?)\n"
+            "\($0):4:19: error: supports[1]: unknown key (did you mean \"phone\"?)\n"
         }
     }
 
@@ -84,7 +84,7 @@ import Testing
         ) {
             """
             \($0):2:11: error: date: expected a date written YYYY-MM-DD
-            \($0):3:17: error: supports[0].nmae: unknown key (did you mean "name"?)
+            \($0):3:17: error: supports[0]: unknown key (did you mean "name"?)
             \($0):4:20: error: celebrations[0]: expected text, found a number
 
             """

@@ -80,7 +80,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardOutput == "")
         #expect(
-            result.standardError == "\(bad.path):2:17: error: supports[0].phon: unknown key (did you mean \"phone\"?)\n"
+            result.standardError == "\(bad.path):2:17: error: supports[0]: unknown key (did you mean \"phone\"?)\n"
         )
     }
 

@@ -15,12 +15,9 @@ public struct BatchRenderer: Sendable {
     /// The stage of a record that has no `stage` key.
     public let defaultStage: Stage?
 
-    /// The template prepared for each stage (`PreparedTemplate`), made when first needed.
-    private let prepared = PreparedTemplates()
-
     /// The languages of a batch: a record is rendered in the language `Languages.choose`
-    /// gives for it, by the renderer of that language in `renderers` (by language;
-    /// empty: every record in this renderer's language).
+    /// gives for it, by the renderer of that language in `renderers` (nil: every record in
+    /// this renderer's language).
     public var languages: BatchLanguages?
 
     public init(
@@ -33,11 +30,6 @@ public struct BatchRenderer: Sendable {
         self.format = format
         self.isDiscreet = isDiscreet
         self.defaultStage = defaultStage
-    }
-
-    private func prepare(_ stage: Stage) -> PreparedTemplate? {
-        let prototype = workspace.planner.plan(stage: stage, data: PlanData(), isDiscreet: isDiscreet, copy: copy)
-        return PreparedTemplate(template: template, prototype: prototype, format: format)
     }
 
     /// One rendered record: the name its file takes (without extension) and the document.
@@ -92,19 +84,8 @@ public struct BatchRenderer: Sendable {
         }
         let id = data.root["id"]?.text
         let name = id.flatMap(Self.fileName(for:))
-        let bytes: [UInt8]
-        // The prepared path writes the English page footer; another language's words take
-        // the ordinary one.
-        let footer = workspace.catalog.words["page-footer"]
-        if data.age == nil, footer == DocumentTree.defaultPageFooter,
-            let prepared = prepared.template(for: stage, make: { prepare($0) })
-        {
-            bytes = prepared.renderBytes(
-                workspace.planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy))
-        } else {
-            bytes = workspace.renderBytes(
-                template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: copy)
-        }
+        let bytes = workspace.renderBytes(
+            template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: copy)
         return Document(name: name, hasUnsafeID: id != nil && name == nil, bytes: bytes)
     }
 
@@ -149,40 +130,5 @@ public struct BatchLanguages: Sendable {
         self.advocateOption = advocateOption
         self.available = available
         self.renderers = renderers
-    }
-}
-
-/// The prepared templates of a batch by stage, shared by the copies of a `BatchRenderer`
-/// and safe to use from several threads. A stage's template is prepared the second time a
-/// record at that stage is met: preparing costs more than rendering one document the
-/// ordinary way, so a batch of one record (or one per stage) does not pay for it.
-final class PreparedTemplates: @unchecked Sendable {
-    private enum State {
-        case seenOnce
-        case prepared(PreparedTemplate?)
-    }
-
-    private var byStage: [Stage: State] = [:]
-    private let lock = NSLockLike()
-
-    /// The prepared template for `stage`, or nil: the first time a stage is asked for, or
-    /// when the template cannot be prepared.
-    func template(for stage: Stage, make: (Stage) -> PreparedTemplate?) -> PreparedTemplate? {
-        let state = lock.withLock { () -> State? in
-            let state = byStage[stage]
-            if state == nil { byStage[stage] = .seenOnce }
-            return state
-        }
-        switch state {
-        case nil: return nil
-        case .prepared(let prepared): return prepared
-        case .seenOnce:
-            let made = make(stage)
-            return lock.withLock {
-                if case .prepared(let found) = byStage[stage] { return found }
-                byStage[stage] = .prepared(made)
-                return made
-            }
-        }
     }
 }

@@ -20,6 +20,8 @@ package struct LineReader: ~Copyable {
     package enum Failure: Error, Equatable {
         case unreadable
         case isDirectory
+        /// A FIFO, device or socket; the words name its kind ("a FIFO").
+        case notRegularFile(kind: String)
     }
 
     private let descriptor: Int32
@@ -34,21 +36,21 @@ package struct LineReader: ~Copyable {
     package private(set) var bytesRead = 0
     static let chunkSize = 1 << 16
 
-    /// Opens `path` for reading.
+    /// Opens `path` for reading: a regular file, or a stream named by its descriptor
+    /// (`FileInput.openForReading`); a FIFO, device or folder is refused before a read.
     package init(path: String, maximumLineBytes: Int) throws(Failure) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            close(descriptor)
+        let opened: (descriptor: Int32, info: stat)
+        do {
+            opened = try FileInput.openForReading(path)
+        } catch .isDirectory {
+            throw .isDirectory
+        } catch .notRegularFile(let kind) {
+            throw .notRegularFile(kind: kind)
+        } catch {
             throw .unreadable
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            close(descriptor)
-            throw .isDirectory
-        }
-        self.descriptor = descriptor
-        self.totalBytes = Int(info.st_size)
+        self.descriptor = opened.descriptor
+        self.totalBytes = (opened.info.st_mode & S_IFMT) == S_IFREG ? Int(opened.info.st_size) : 0
         self.maximumBytes = maximumLineBytes
         self.buffer = [UInt8](repeating: 0, count: Self.chunkSize)
     }

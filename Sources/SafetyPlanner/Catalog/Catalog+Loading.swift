@@ -1,4 +1,5 @@
 import SafeXML
+import Synchronization
 
 extension Catalog {
     /// The catalog files and the schema each must satisfy.
@@ -219,16 +220,15 @@ enum CatalogFile {
 }
 
 /// Compiled schemas, so each `.rng` file is compiled once per process.
-final class SchemaCache: @unchecked Sendable {
+final class SchemaCache: Sendable {
     static let shared = SchemaCache()
-    private var schemas: [String: RelaxNGSchema] = [:]
-    private let lock = NSLockLike()
+    private let schemas = Mutex<[String: RelaxNGSchema]>([:])
 
     func schema(_ file: TemplateLibrary.File) throws(XMLError) -> RelaxNGSchema {
         let key = file.displayName + ":" + String(file.bytes.hashValue)
-        if let schema = lock.withLock({ schemas[key] }) { return schema }
+        if let schema = schemas.withLock({ $0[key] }) { return schema }
         let schema = try RelaxNGSchema(file.bytes, file: file.displayName)
-        lock.withLock { schemas[key] = schema }
+        schemas.withLock { $0[key] = schema }
         return schema
     }
 }

@@ -61,6 +61,8 @@ extension TemplateLibrary {
         }
 
         var catalogProblems = false
+        // Shared by every compile below: a part included by many files is parsed once.
+        let parsed = ParsedFiles()
         for name in selected where name.hasSuffix(".xml") {
             let file = files[name]!
             let stem = String(name.dropLast(4))
@@ -80,9 +82,9 @@ extension TemplateLibrary {
             do throws(TemplateError) {
                 switch (root.namespace, root.name) {
                 case (Template.namespace, "template"):
-                    _ = try Template.compile(named: stem, from: self, schema: schemas["template.rng"])
+                    _ = try Template.compile(named: stem, from: self, schema: schemas["template.rng"], files: parsed)
                 case (Template.namespace, "fragment"):
-                    try Template.checkFragment(named: stem, from: self, schema: schemas["template.rng"])
+                    try Template.checkFragment(named: stem, from: self, schema: schemas["template.rng"], files: parsed)
                 case (Catalog.namespace, let rootName):
                     let expected = Catalog.files.first { $0.file == rootName + ".xml" }?.file
                     let reason =

@@ -136,8 +136,19 @@ public struct TemplateLibrary: Sendable {
         var paths: [(path: String, name: String)] = []
         let root = URL(fileURLWithPath: directory).path
         Self.collectFiles(in: root, into: &paths)
+        let resolvedRoot = FileSystem.resolved(root) ?? root
         for (path, name) in paths.sorted(by: { $0.path < $1.path }) {
             let location = SourceLocation(file: path, line: 1, column: 1)
+            // A link may point only inside the folder, as an include may not climb out of it.
+            if let link = FileSystem.linkStatus(path), (link.st_mode & S_IFMT) == S_IFLNK {
+                let target = FileSystem.resolved(path)
+                guard let target, target.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+                else {
+                    throw TemplateError(
+                        .refusedFile(reason: "is a symbolic link that points outside the templates folder"),
+                        at: location)
+                }
+            }
             // A file inside a language folder at the top (`es/catalog/stages.xml`) is that
             // language's.
             let relative = path.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1)
@@ -155,6 +166,10 @@ public struct TemplateLibrary: Sendable {
                 bytes = try FileInput.read(path, maximumBytes: maximumBytes)
             } catch .tooLarge {
                 throw TemplateError(.malformedXML("input is larger than \(maximumBytes) bytes"), at: location)
+            } catch .isDirectory {
+                throw TemplateError(.refusedFile(reason: "is a folder, not a file"), at: location)
+            } catch .notRegularFile(let kind) {
+                throw TemplateError(.refusedFile(reason: "is \(kind), not a regular file"), at: location)
             } catch {
                 throw TemplateError(.missingFile(path), at: location)
             }
@@ -180,19 +195,11 @@ extension TemplateLibrary {
     /// Hidden entries are included; symbolic links are listed but never followed into,
     /// and folders that cannot be read are skipped.
     fileprivate static func collectFiles(in folder: String, into paths: inout [(path: String, name: String)]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    String(cString: $0)
-                }
-            }
-            if name == "." || name == ".." { continue }
+        // Names are bytes (`PathBytes`): a name that is not UTF-8 still opens.
+        for name in FileSystem.entries(of: folder) ?? [] {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             if name.hasSuffix(".xml") || name.hasSuffix(".rng") { paths.append((path, name)) }
-            var info = stat()
-            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            if let info = FileSystem.linkStatus(path), (info.st_mode & S_IFMT) == S_IFDIR {
                 collectFiles(in: path, into: &paths)
             }
         }

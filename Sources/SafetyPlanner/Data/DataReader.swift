@@ -215,14 +215,19 @@ struct DataReader {
                 isDuplicate = !unknownKeySet.insert(key).inserted
             }
             if isDuplicate {
-                problem(at: keyStart, path: memberPath(), "duplicate key")
+                // An unknown key is not printed, even when it is given twice.
+                problem(
+                    at: keyStart, path: field == nil ? DataRules.unknownKeyPath(parent: path()) : memberPath(),
+                    "duplicate key")
                 _ = try skipValue()
             } else if let field {
                 if let value = try readValue(record.fieldShapes[field], path: memberPath) {
                     values.appendNew(key, value)
                 }
             } else {
-                problem(at: keyStart, path: memberPath(), DataRules.unknownKeyMessage(key, fields: record.fields))
+                problem(
+                    at: keyStart, path: DataRules.unknownKeyPath(parent: path()),
+                    DataRules.unknownKeyMessage(key, fields: record.fields))
                 _ = try skipValue()
             }
             skipWhitespace()

@@ -23,11 +23,18 @@ enum DataRules {
             }
             return nil
         case .isoDate:
-            return isISODate(text) ? nil : "expected a date written YYYY-MM-DD"
+            if isISODate(text) { return nil }
+            return isISODate(text, checkingDays: false)
+                ? "expected a date that exists; the month has no such day" : "expected a date written YYYY-MM-DD"
         }
     }
 
     /// The message for a key that is not one of `fields`, with the nearest one suggested.
+    ///
+    /// The key itself is never printed, not even in the path: a key is text the youth may
+    /// have typed (a name, an address). The error's `file:line:column` gives its place (in
+    /// a batch, the line of the JSON Lines file), and the message the known key it is
+    /// nearest to.
     static func unknownKeyMessage(_ key: String, fields: [DataFieldShape]) -> String {
         var message = "unknown key"
         if let suggestion = Suggestion.nearest(to: key, among: fields.map(\.name)) {
@@ -36,15 +43,26 @@ enum DataRules {
         return message
     }
 
-    /// `YYYY-MM-DD` with a month 1–12 and a day 1–31.
-    static func isISODate(_ text: String) -> Bool {
+    /// The path printed for an unknown key: its parent's (nil at the top), never the key.
+    static func unknownKeyPath(parent: String) -> String? {
+        parent.isEmpty ? nil : parent
+    }
+
+    /// `YYYY-MM-DD`, a date that exists: month 1–12, and a day the month has (29 February
+    /// only in a leap year).
+    static func isISODate(_ text: String, checkingDays: Bool = true) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
         let digits = [0, 1, 2, 3, 5, 6, 8, 9]
         guard digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }) else { return false }
+        let year = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 48) }
         let month = Int(bytes[5] - 48) * 10 + Int(bytes[6] - 48)
         let day = Int(bytes[8] - 48) * 10 + Int(bytes[9] - 48)
-        return (1...12).contains(month) && (1...31).contains(day)
+        guard (1...12).contains(month) else { return false }
+        guard checkingDays else { return (1...31).contains(day) }
+        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 }
 

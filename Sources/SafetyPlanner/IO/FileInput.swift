@@ -9,24 +9,31 @@
 /// Foundation's file attributes look up the owner's name, which opens `/etc/passwd` and
 /// talks to the name service; an input must open nothing but itself. The size is checked
 /// on the open file before a byte is read, so an oversize input is never loaded.
+///
+/// Only a regular file is read. The file is opened with `O_NONBLOCK`, so opening a FIFO
+/// never waits for a writer, and its type is checked (`fstat`) before a byte is read: a
+/// FIFO, a device, a socket or a folder is refused at once. The one exception is a name
+/// for a descriptor the shell already opened (`/dev/stdin`, `/dev/fd/N`,
+/// `/proc/self/fd/N`, as process substitution `<(…)` gives): a pipe there is read as a
+/// stream, still held to the size limit.
 package enum FileInput {
     package enum Failure: Error, Equatable {
         case unreadable
         case isDirectory
+        /// A FIFO, device or socket; the words name its kind ("a FIFO").
+        case notRegularFile(kind: String)
         case tooLarge(maximumBytes: Int)
     }
 
     package static func read(_ path: String, maximumBytes: Int) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable }
+        let (descriptor, info) = try openForReading(path)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .unreadable }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable }
-        guard Int(info.st_size) <= maximumBytes else { throw .tooLarge(maximumBytes: maximumBytes) }
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+        if isRegular {
+            guard Int(info.st_size) <= maximumBytes else { throw .tooLarge(maximumBytes: maximumBytes) }
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
+        bytes.reserveCapacity(isRegular ? Int(info.st_size) : 65536)
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -36,9 +43,52 @@ package enum FileInput {
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
-            // A file that grows while being read is still held to the limit.
+            // A file that grows while being read, or a stream, is still held to the limit.
             guard bytes.count <= maximumBytes else { throw .tooLarge(maximumBytes: maximumBytes) }
         }
         return bytes
+    }
+
+    /// Opens `path` for reading without waiting, checks that it is a regular file (or a
+    /// stream named by its descriptor), records it as an input and returns it blocking.
+    package static func openForReading(_ path: String) throws(Failure) -> (descriptor: Int32, info: stat) {
+        let descriptor = FileSystem.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else { throw .unreadable }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            throw .unreadable
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            InputFiles.record(info, path: path)
+        case S_IFDIR:
+            close(descriptor)
+            throw .isDirectory
+        case S_IFIFO, S_IFSOCK, S_IFCHR:
+            // (`where` would bind to the last pattern only.)
+            guard isDescriptorName(path) else {
+                close(descriptor)
+                throw .notRegularFile(kind: FileSystem.kindName(info.st_mode))
+            }
+        default:
+            close(descriptor)
+            throw .notRegularFile(kind: FileSystem.kindName(info.st_mode))
+        }
+        // Reads wait for data again: only the open had to be non-blocking.
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        return (descriptor, info)
+    }
+
+    /// Whether `path` names a descriptor the tool was started with: `/dev/stdin`,
+    /// `/dev/fd/N` or `/proc/self/fd/N`.
+    package static func isDescriptorName(_ path: String) -> Bool {
+        if path == "/dev/stdin" { return true }
+        for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+            let number = path.dropFirst(prefix.count)
+            return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return false
     }
 }

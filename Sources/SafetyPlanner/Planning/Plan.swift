@@ -4,8 +4,10 @@
 /// The plan holds choices, not formatting: which domains appear and in what order, how
 /// much guidance each gets, which resources fit, and the values templates may print.
 public struct Plan: Equatable, Sendable {
+    /// What the plan's fixed parts depend on: its stage, discretion, copy and age band.
+    public var shape: PlanShape
     /// The stage the plan is for: the youth's own.
-    public var stage: Stage
+    public var stage: Stage { shape.stage }
     /// The domains in the order the stage leads with; domains the stage leaves out are absent.
     public var domains: [PlannedDomain]
     /// Every resource that fits the youth (by age), lines first.
@@ -17,9 +19,9 @@ public struct Plan: Equatable, Sendable {
     /// The values templates may print: the data file's keys, plus `plan.*`.
     public var values: DataValue
     /// Whether the document must avoid revealing words and details.
-    public var isDiscreet: Bool
+    public var isDiscreet: Bool { shape.isDiscreet }
     /// The youth's copy or the advocate's (a discreet plan is always the youth's).
-    public var copy: DocumentCopy = .youth
+    public var copy: DocumentCopy { shape.copy }
     /// What a discreet document leaves out (the catalog's `discretion.xml`).
     public var discretion: DiscretionPolicy
     /// The words the document prints outside its template, in its language (`words.xml`).
@@ -28,6 +30,27 @@ public struct Plan: Equatable, Sendable {
     /// The planned domain for `domain`, if the plan includes it.
     public func planned(_ domain: Domain) -> PlannedDomain? {
         domains.first { $0.domain == domain }
+    }
+}
+
+/// What the fixed parts of a document depend on besides its template and format: two plans
+/// of one shape print the same text wherever the template does not read the record.
+///
+/// The age enters by its band (`Planner.shape`): the ages between two places where a legal
+/// item or resource starts or stops applying, so every age of a band selects the same
+/// items and resources.
+public struct PlanShape: Hashable, Sendable {
+    public var stage: Stage
+    public var isDiscreet: Bool
+    public var copy: DocumentCopy
+    /// The youth's age band; nil when the age is unknown.
+    public var ageBand: Int?
+
+    public init(stage: Stage, isDiscreet: Bool = false, copy: DocumentCopy = .youth, ageBand: Int? = nil) {
+        self.stage = stage
+        self.isDiscreet = isDiscreet
+        self.copy = copy
+        self.ageBand = ageBand
     }
 }
 

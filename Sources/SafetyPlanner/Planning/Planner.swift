@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The planner: a youth's data and stage, plus the catalog, become a `Plan`.
 ///
 /// The stage rules of DESIGN.md §4 live here, and only here: which domains a stage leads
@@ -8,8 +10,12 @@ public struct Planner: Sendable {
         didSet {
             precomputed = ChoiceCache()
             precomputedValues = Self.planValues(catalog)
+            ageBands = AgeBands(catalog)
         }
     }
+
+    /// The ages that select the same legal items and resources, grouped.
+    private var ageBands: AgeBands
 
     /// The `plan.*` values every plan at a stage shares, by the stage's place in the cycle.
     private var precomputedValues: [DataRecord] = []
@@ -31,18 +37,23 @@ public struct Planner: Sendable {
         }
     }
 
-    /// What a plan without an age holds for each stage, plain and discreet, worked out once
-    /// per catalog, when first needed: the resources and planned domains depend only on
-    /// the stage, the age and discretion, and most data files give no age.
+    /// What a plan holds for each stage, discretion and age band, worked out once per
+    /// catalog, when first needed: the resources and planned domains depend only on those.
     private var precomputed = ChoiceCache()
 
     public init(catalog: Catalog) {
         self.catalog = catalog
         self.precomputedValues = Self.planValues(catalog)
+        self.ageBands = AgeBands(catalog)
     }
 
-    private static func key(_ stage: Stage, _ isDiscreet: Bool) -> Int {
-        Stage.allCases.firstIndex(of: stage)! * 2 + (isDiscreet ? 1 : 0)
+    /// The shape of the plan for this stage, data and copy: what its fixed parts depend on.
+    public func shape(stage: Stage, data: PlanData, isDiscreet: Bool = false, copy: DocumentCopy = .youth)
+        -> PlanShape
+    {
+        PlanShape(
+            stage: stage, isDiscreet: isDiscreet, copy: isDiscreet ? .youth : copy, ageBand: ageBands.band(of: data.age)
+        )
     }
 
     /// The domains a stage covers, in the order it leads with them, and their weight.
@@ -84,18 +95,15 @@ public struct Planner: Sendable {
     ///   - copy: the youth's copy (the default) or the advocate's; a discreet plan is
     ///     always the youth's.
     public func plan(stage: Stage, data: PlanData, isDiscreet: Bool = false, copy: DocumentCopy = .youth) -> Plan {
-        let age = data.age
-        let (resources, domains) =
-            age == nil
-            ? precomputed.choice(Self.key(stage, isDiscreet)) {
-                Self.choose(catalog, stage: stage, age: nil, isDiscreet: isDiscreet)
-            }
-            : Self.choose(catalog, stage: stage, age: age, isDiscreet: isDiscreet)
+        let shape = shape(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy)
+        // Every age of a band makes the same choices: the band's youngest stands for it.
+        let (resources, domains) = precomputed.choice(ChoiceKey(shape)) {
+            Self.choose(catalog, stage: stage, age: ageBands.youngest(in: shape.ageBand), isDiscreet: isDiscreet)
+        }
         return Plan(
-            stage: stage, domains: domains, resources: resources, stageGuide: catalog.stages,
+            shape: shape, domains: domains, resources: resources, stageGuide: catalog.stages,
             principles: catalog.principles, values: values(stage: stage, data: data, isDiscreet: isDiscreet),
-            isDiscreet: isDiscreet, copy: isDiscreet ? .youth : copy, discretion: catalog.discretion,
-            words: catalog.words)
+            discretion: catalog.discretion, words: catalog.words)
     }
 
     /// The resources that fit the age (lines first) and the domains the stage covers.
@@ -171,19 +179,58 @@ extension Planner {
     }
 }
 
-/// The planner's choices for plans without an age, filled in as stages are asked for, so a
-/// run that makes one plan computes one entry. Shared by copies of a planner, and safe to
-/// use from several threads.
-final class ChoiceCache: @unchecked Sendable {
-    private var choices: [Int: (resources: [Resource], domains: [PlannedDomain])] = [:]
-    private let lock = NSLockLike()
+/// What the planner's choices depend on: the stage, discretion and the age band.
+private struct ChoiceKey: Hashable {
+    var stage: Stage
+    var isDiscreet: Bool
+    var ageBand: Int?
 
-    func choice(
-        _ key: Int, _ make: () -> (resources: [Resource], domains: [PlannedDomain])
-    ) -> (resources: [Resource], domains: [PlannedDomain]) {
-        if let found = lock.withLock({ choices[key] }) { return found }
+    init(_ shape: PlanShape) {
+        (stage, isDiscreet, ageBand) = (shape.stage, shape.isDiscreet, shape.ageBand)
+    }
+}
+
+/// The planner's choices, filled in as shapes are asked for, so a run that makes one plan
+/// computes one entry. Shared by copies of a planner, and safe to use from several threads.
+private final class ChoiceCache: Sendable {
+    typealias Choice = (resources: [Resource], domains: [PlannedDomain])
+    private let choices = Mutex<[ChoiceKey: Choice]>([:])
+
+    func choice(_ key: ChoiceKey, _ make: () -> Choice) -> Choice {
+        if let found = choices.withLock({ $0[key] }) { return found }
         let made = make()
-        lock.withLock { choices[key] = made }
+        choices.withLock { $0[key] = made }
         return made
+    }
+}
+
+/// The catalog's ages cut where any legal item or resource starts or stops applying: two
+/// ages in one band select the same items and resources.
+private struct AgeBands: Sendable {
+    /// Sorted, distinct ages at which a band starts (the first band starts at 0).
+    let starts: [Int]
+
+    init(_ catalog: Catalog) {
+        var ranges = catalog.resources.map { AgeRange($0.ages) ?? .all }
+        ranges += catalog.domains.flatMap { $0.items.map(\.ages) }
+        var starts: Set<Int> = [AgeRange.adulthood]
+        for range in ranges {
+            starts.insert(range.lowest)
+            if range.highest < Int.max { starts.insert(range.highest + 1) }
+        }
+        starts.remove(0)
+        self.starts = starts.sorted()
+    }
+
+    /// The band of `age` (nil when the age is unknown).
+    func band(of age: Int?) -> Int? {
+        guard let age else { return nil }
+        return starts.firstIndex { $0 > age } ?? starts.count
+    }
+
+    /// The youngest age of a band: it makes the band's choices (nil: unknown age).
+    func youngest(in band: Int?) -> Int? {
+        guard let band else { return nil }
+        return band == 0 ? 0 : starts[band - 1]
     }
 }

@@ -1,94 +1,80 @@
-/// A template evaluated ahead, as far as it goes without a record, for one plan shape and
-/// one output format: how `batch` renders many records fast.
+import Synchronization
+
+/// A template evaluated ahead, as far as it goes without a record, for one plan shape: the
+/// one path every document is rendered by.
 ///
-/// Most of a document is the same for every youth at a stage: headings, guidance,
-/// resources, fixed lists. A node of the template that reads no record data (no value,
-/// no field, no data list, no `has`/`lacks` condition) is evaluated once, when the
-/// template is prepared, and its output recorded from each state the renderer can be in
-/// before it (`TextLayout.Recording`, `HTMLBuffer.Recording`). Rendering a record then
-/// handles only the nodes that read it and copies the recorded bytes of the rest: the
-/// common shapes (a paragraph or heading with values, a data list of one-paragraph items)
-/// are written straight into the output (`EmittedPart`), others are evaluated into nodes.
+/// Most of a document is the same for every youth of one shape (stage, discretion, copy,
+/// age band): headings, guidance, resources, fixed lists. A node of the template that reads
+/// no record data (no value, no field, no data list, no `has`/`lacks` condition) is
+/// evaluated once, when the shape is first met; consecutive such nodes form runs. A record
+/// then evaluates only the nodes that read it, with the same `TemplateEvaluator`, and the
+/// renderers write the runs and those nodes in order (`RenderBlock`), so the output is what
+/// rendering the whole evaluated tree gives, byte for byte. `Template.evaluate` expands the
+/// same parts into that tree.
 ///
-/// The output is the same, byte for byte, as evaluating the whole template and rendering
-/// the tree (`Workspace.render`): nodes are evaluated by the same `TemplateEvaluator`,
-/// emitted parts write what the renderers write for the nodes they stand for, and the
-/// renderers' sequence writers place separators, check lists and lead-ins from the same
-/// kinds of node in the same order (`RenderBlock`). `PreparedTemplateTests` compares the
-/// two for every template, stage, discretion and format on generated records.
-///
-/// A plan shape is what the planner's choices depend on besides the record: the stage and
-/// discretion, for a record that gives no age (`Planner.plan`). A record with an age is
-/// rendered the ordinary way.
+/// A run's output is recorded from each state the renderer can be in before it
+/// (`TextLayout.Recording`, `HTMLBuffer.Recording`) the second time the shape is rendered
+/// in a format (`Template.Cache`): a batch then copies recorded bytes, while one document
+/// is written live and pays nothing for recording.
 final class PreparedTemplate: Sendable {
     let template: Template
-    let stage: Stage
-    let isDiscreet: Bool
-    let copy: DocumentCopy
-    let discretion: DiscretionPolicy
-    let format: OutputFormat
+    let shape: PlanShape
     /// The parts of the body in order.
     let parts: [Part]
-    /// For HTML, the page up to the start of the body, with the title; empty for text.
-    let head: [UInt8]
 
     /// A part of a prepared body.
     indirect enum Part: Sendable {
-        /// A node the same for every record, with its recorded output.
+        /// Nodes the same for every record, written as one block.
         case fixed(FixedBlock)
         /// A section holding parts that read the record (`domain` as the tree gives it).
         case section(domain: String?, parts: [Part])
         /// A template node evaluated for each record, at `depth` inside `domain`'s section.
         case varying(TemplateNode, depth: Int, domain: PlannedDomain?)
-        /// A template node of a common shape written straight for each record (`EmittedPart`).
-        case emitted(EmittedNode)
     }
 
-    /// Prepares `template` for records at `stage` without an age, or returns nil when the
-    /// format cannot be prepared (a page whose title would come from the record).
-    ///
-    /// - Parameter prototype: the planner's plan for the stage and discretion, made from
-    ///   empty data: its choices are every such record's choices; its values are never read.
-    init?(template: Template, prototype: Plan, format: OutputFormat) {
+    /// Prepares `template` for plans of `prototype`'s shape; its values are never read.
+    init(template: Template, prototype: Plan) {
         self.template = template
-        self.stage = prototype.stage
-        self.isDiscreet = prototype.isDiscreet
-        self.copy = prototype.copy
-        self.discretion = prototype.discretion
-        self.format = format
-        switch format {
-        case .text:
-            head = []
-        case .html, .pdf:
-            let title = TextLayout.collapsingWhitespace(
-                (isDiscreet ? template.discreetTitle : template.title).sanitized)
-            guard !title.isEmpty else { return nil }
-            var buffer = HTMLBuffer(capacity: 8192)
-            HTMLRenderer().writeHead(language: template.language, title: title, to: &buffer)
-            head = buffer.bytes
-        }
+        self.shape = prototype.shape
         var evaluator = TemplateEvaluator(plan: prototype)
-        parts = Self.parts(
-            template.body, depth: 0, domain: nil, plan: prototype, format: format, evaluator: &evaluator)
+        parts = Self.parts(template.body, depth: 0, domain: nil, plan: prototype, evaluator: &evaluator)
+    }
+
+    private init(template: Template, shape: PlanShape, parts: [Part]) {
+        self.template = template
+        self.shape = shape
+        self.parts = parts
+    }
+
+    /// This template with every run's output recorded for `format`.
+    func recorded(for format: OutputFormat) -> PreparedTemplate {
+        func record(_ parts: [Part]) -> [Part] {
+            parts.map { part in
+                switch part {
+                case .fixed(let block): return .fixed(block.recorded(for: format))
+                case .section(let domain, let parts): return .section(domain: domain, parts: record(parts))
+                case .varying: return part
+                }
+            }
+        }
+        return PreparedTemplate(template: template, shape: shape, parts: record(parts))
     }
 
     private static func parts(
-        _ nodes: [TemplateNode], depth: Int, domain: PlannedDomain?, plan: Plan, format: OutputFormat,
-        evaluator: inout TemplateEvaluator
+        _ nodes: [TemplateNode], depth: Int, domain: PlannedDomain?, plan: Plan, evaluator: inout TemplateEvaluator
     ) -> [Part] {
         var parts: [Part] = []
         var fixed: [DocumentNode] = []  // fixed nodes not yet made blocks
         func append(_ part: Part) {
-            parts += blocks(fixed, format: format)
+            parts += blocks(fixed)
             fixed.removeAll()
             parts.append(part)
         }
         func section(_ sectionDomain: String?, _ body: [TemplateNode], in inner: PlannedDomain?) {
-            let masked =
+            let shown =
                 plan.isDiscreet ? sectionDomain.flatMap { plan.discretion.isRevealing($0) ? nil : $0 } : sectionDomain
-            let children = Self.parts(
-                body, depth: depth + 1, domain: inner, plan: plan, format: format, evaluator: &evaluator)
-            append(.section(domain: masked, parts: children))
+            let children = Self.parts(body, depth: depth + 1, domain: inner, plan: plan, evaluator: &evaluator)
+            append(.section(domain: shown, parts: children))
         }
         func add(_ nodes: [TemplateNode], depth: Int, domain: PlannedDomain?) {
             for node in nodes {
@@ -111,98 +97,87 @@ final class PreparedTemplate: Sendable {
                 case .conditional(let condition, let body) where !condition.readsRecord:
                     if evaluator.within(domain, { $0.holds(condition) }) { add(body, depth: depth, domain: domain) }
                 default:
-                    if let emitted = EmittedPart(
-                        node, depth: depth, discretion: plan.isDiscreet ? plan.discretion : nil)
-                    {
-                        append(.emitted(EmittedNode(part: emitted, depth: depth, domain: domain)))
-                    } else {
-                        append(.varying(node, depth: depth, domain: domain))
-                    }
+                    append(.varying(node, depth: depth, domain: domain))
                 }
             }
         }
         add(nodes, depth: depth, domain: domain)
-        parts += blocks(fixed, format: format)
+        parts += blocks(fixed)
         return parts
     }
 
     /// Consecutive fixed nodes as blocks: each run that can be written as one
     /// (`FixedBlock.canStartRun`, `canEndRun`) one block, so a record copies one
     /// recording for it; the nodes at its ends that look at their neighbours, single.
-    private static func blocks(_ run: [DocumentNode], format: OutputFormat) -> [Part] {
+    private static func blocks(_ run: [DocumentNode]) -> [Part] {
         var start = run.startIndex
         while start < run.endIndex && !FixedBlock.canStartRun(run[start]) { start += 1 }
         var end = run.endIndex
         while end > start && !FixedBlock.canEndRun(run[end - 1]) { end -= 1 }
         if end - start < 2 { (start, end) = (run.endIndex, run.endIndex) }
-        var parts: [Part] = run[..<start].map { .fixed(FixedBlock([$0], format: format)) }
-        if start < end { parts.append(.fixed(FixedBlock(Array(run[start..<end]), format: format))) }
-        parts += run[end...].map { .fixed(FixedBlock([$0], format: format)) }
+        var parts: [Part] = run[..<start].map { .fixed(FixedBlock([$0])) }
+        if start < end { parts.append(.fixed(FixedBlock(Array(run[start..<end])))) }
+        parts += run[end...].map { .fixed(FixedBlock([$0])) }
         return parts
     }
 
-    /// Renders the document for `plan`, which the planner made for a record of this
-    /// template's stage and discretion without an age.
-    func renderBytes(_ plan: Plan) -> [UInt8] {
-        precondition(
-            plan.stage == stage && plan.isDiscreet == isDiscreet && plan.copy == copy, "a plan of another shape")
-        let context = RecordContext(TemplateEvaluator(plan: plan))
-        let body = blocks(parts, context: context)
-        switch format {
-        case .text(let width, let pageLength, let hasPageNumbers):
-            return TextRenderer(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers)
-                .render(body, asBytes: true).bytes
-        case .html, .pdf:
-            var buffer = HTMLBuffer()
-            buffer.bytes += head
-            HTMLRenderer().write(body, to: &buffer)
-            buffer += HTMLRenderer.pageEnd
-            return buffer.bytes
-        }
+    /// The document for `plan`, a plan of this template's shape, as blocks to render.
+    func blocks(for plan: Plan) -> [PreparedBlock] {
+        precondition(plan.shape == shape, "a plan of another shape")
+        var evaluator = TemplateEvaluator(plan: plan)
+        return blocks(parts, evaluator: &evaluator)
     }
 
-    private func blocks(_ parts: [Part], context: RecordContext) -> [PreparedBlock] {
+    private func blocks(_ parts: [Part], evaluator: inout TemplateEvaluator) -> [PreparedBlock] {
         var blocks: [PreparedBlock] = []
         blocks.reserveCapacity(parts.count)
-        func evaluate(_ node: TemplateNode, depth: Int, domain: PlannedDomain?) {
-            var evaluated = context.evaluator.blocks(node, depth: depth, in: domain)
-            if isDiscreet { evaluated = discretion.filtered(evaluated) }
-            for node in evaluated { blocks.append(.node(node)) }
-        }
         for part in parts {
             switch part {
             case .fixed(let block):
                 blocks.append(.fixed(block))
             case .section(let domain, let parts):
-                blocks.append(.section(domain: domain, children: self.blocks(parts, context: context)))
+                blocks.append(.section(domain: domain, children: self.blocks(parts, evaluator: &evaluator)))
             case .varying(let node, let depth, let domain):
-                evaluate(node, depth: depth, domain: domain)
-            case .emitted(let emitted):
-                var isVisible = true
-                var elements: [DataValue] = []
-                switch emitted.part {
-                case .paragraph(let program):
-                    isVisible = context.evaluator.within(emitted.domain) { program.isVisible(&$0) }
-                case .heading:
-                    break
-                case .list(let path, _, _, _, let empty):
-                    elements = context.evaluator.value(at: path)?.elements ?? []
-                    if elements.isEmpty {
-                        for node in empty { evaluate(node, depth: emitted.depth, domain: emitted.domain) }
-                        continue
-                    }
-                }
-                blocks.append(
-                    .emitted(EmittedBlock(emitted: emitted, context: context, isVisible: isVisible, elements: elements))
-                )
+                var evaluated = evaluator.blocks(node, depth: depth, in: domain)
+                if shape.isDiscreet { evaluated = evaluator.plan.discretion.filtered(evaluated) }
+                for node in evaluated { blocks.append(.node(node)) }
             }
         }
         return blocks
     }
+
+    /// Renders the document for `plan` (a plan of this shape) in `format`.
+    func renderBytes(_ plan: Plan, format: OutputFormat) -> [UInt8] {
+        let body = blocks(for: plan)
+        switch format {
+        case .text(let width, let pageLength, let hasPageNumbers):
+            return TextRenderer(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers)
+                .render(body, asBytes: true, pageFooter: plan.words["page-footer"]).bytes
+        case .html, .pdf:
+            var buffer = HTMLBuffer(capacity: 16_384)
+            let renderer = HTMLRenderer()
+            renderer.writeHead(
+                language: template.language, title: title(of: body), pageFooter: plan.words["page-footer"],
+                to: &buffer)
+            renderer.write(body, to: &buffer)
+            buffer += HTMLRenderer.pageEnd
+            return buffer.bytes
+        }
+    }
+
+    /// The `<title>`: the template's (`HTMLRenderer.title(of:)`), which looks at the first
+    /// heading only when the template gives none.
+    private func title(of body: [PreparedBlock]) -> String {
+        let title = shape.isDiscreet ? template.discreetTitle : template.title
+        let tree = DocumentTree(title: title, language: template.language, body: [])
+        let fromTitle = HTMLRenderer.title(of: tree)
+        guard TextLayout.collapsingWhitespace(title.sanitized).isEmpty else { return fromTitle }
+        return HTMLRenderer.title(of: DocumentTree(title: title, language: template.language, body: body.nodes))
+    }
 }
 
 /// A node, or a run of sibling nodes, the same for every record of a prepared template,
-/// with what it writes from each state the renderer can be in before it, recorded once.
+/// with what it writes from each state the renderer can be in before it once recorded.
 ///
 /// A run is written as its nodes are by the sequence writers, with the state of their loop
 /// starting afresh: so its first node may not be a check item (it would join the check
@@ -214,8 +189,9 @@ final class FixedBlock: Sendable {
     let nodes: [DocumentNode]
     let node: DocumentNode
     let leadingNode: DocumentNode
-    private let text: [TextLayout.Recording]
-    private let html: [HTMLBuffer.Recording]
+    /// What the block writes from each entry state, for one text width, when recorded.
+    private let text: (width: Int, recordings: [TextLayout.Recording])?
+    private let html: [HTMLBuffer.Recording]?
 
     static func canStartRun(_ node: DocumentNode) -> Bool {
         switch node {
@@ -231,41 +207,55 @@ final class FixedBlock: Sendable {
         }
     }
 
-    init(_ nodes: [DocumentNode], format: OutputFormat) {
+    convenience init(_ nodes: [DocumentNode]) {
+        self.init(nodes, text: nil, html: nil)
+    }
+
+    private init(
+        _ nodes: [DocumentNode], text: (width: Int, recordings: [TextLayout.Recording])?,
+        html: [HTMLBuffer.Recording]?
+    ) {
         precondition(
             nodes.count == 1 || (Self.canStartRun(nodes.first!) && Self.canEndRun(nodes.last!)),
             "a run that depends on its neighbours")
         self.nodes = nodes
         self.node = nodes.count == 1 ? nodes[0] : .section(domain: nil, children: [])
         self.leadingNode = nodes[0]
+        self.text = text
+        self.html = html
+    }
+
+    /// The block with its output recorded for `format`.
+    func recorded(for format: OutputFormat) -> FixedBlock {
+        let nodes = self.nodes
         switch format {
         case .text(let width, _, _):
             let renderer = TextRenderer(width: width)
-            text = TextLayout.Entry.allCases.map { entry in
+            let recordings = TextLayout.Entry.allCases.map { entry in
                 TextLayout.record(width: renderer.width, from: entry) { Self.write(nodes, to: &$0, with: renderer) }
             }
-            html = []
+            return FixedBlock(nodes, text: (renderer.width, recordings), html: nil)
         case .html, .pdf:
             let renderer = HTMLRenderer()
-            html = HTMLBuffer.Entry.allCases.map { entry in
+            let recordings = HTMLBuffer.Entry.allCases.map { entry in
                 HTMLBuffer.record(from: entry) { Self.write(nodes, to: &$0, with: renderer) }
             }
-            text = []
+            return FixedBlock(nodes, text: nil, html: recordings)
         }
     }
 
     /// Writes the block: its recording for the layout's state, or its nodes when there is
-    /// none that applies (another format or width, or inside an indent).
+    /// none that applies (not recorded, another width, or inside an indent).
     func write(to layout: inout TextLayout, with renderer: TextRenderer) {
-        guard !text.isEmpty, layout.width == renderer.width, let entry = layout.entry else {
+        guard let text, layout.width == text.width, let entry = layout.entry else {
             Self.write(nodes, to: &layout, with: renderer)
             return
         }
-        layout.replay(text[entry.index])
+        layout.replay(text.recordings[entry.index])
     }
 
     func write(to buffer: inout HTMLBuffer, with renderer: HTMLRenderer) {
-        guard !html.isEmpty else {
+        guard let html else {
             Self.write(nodes, to: &buffer, with: renderer)
             return
         }
@@ -287,14 +277,12 @@ enum PreparedBlock: RenderBlock {
     case fixed(FixedBlock)
     case node(DocumentNode)
     case section(domain: String?, children: [PreparedBlock])
-    case emitted(EmittedBlock)
 
     var node: DocumentNode {
         switch self {
         case .fixed(let block): return block.node
         case .node(let node): return node
         case .section(let domain, _): return .section(domain: domain, children: [])
-        case .emitted(let block): return block.node
         }
     }
 
@@ -308,7 +296,6 @@ enum PreparedBlock: RenderBlock {
         case .fixed(let block): block.write(to: &layout, with: renderer)
         case .node(let node): renderer.write(node, to: &layout)
         case .section(_, let children): renderer.write(children, to: &layout)
-        case .emitted(let block): block.write(to: &layout, with: renderer)
         }
     }
 
@@ -317,15 +304,89 @@ enum PreparedBlock: RenderBlock {
         case .fixed(let block): block.write(to: &buffer, with: renderer)
         case .node(let node): renderer.write(node, to: &buffer)
         case .section(let domain, let children): renderer.writeSection(domain: domain, children: children, to: &buffer)
-        case .emitted(let block): block.write(to: &buffer)
         }
+    }
+}
+
+extension [PreparedBlock] {
+    /// The blocks as the document tree they stand for: runs expanded, sections whole.
+    var nodes: [DocumentNode] {
+        flatMap { block -> [DocumentNode] in
+            switch block {
+            case .fixed(let fixed): return fixed.nodes
+            case .node(let node): return [node]
+            case .section(let domain, let children): return [.section(domain: domain, children: children.nodes)]
+            }
+        }
+    }
+}
+
+extension Template {
+    /// The prepared templates of one compiled template by shape and format, shared by its
+    /// copies and safe to use from several threads: the first document of a shape prepares
+    /// it (the work one document needs anyway); the second in a format records its runs.
+    final class Cache: Sendable {
+        private enum Entry {
+            /// Prepared, and rendered in these formats once, unrecorded.
+            case prepared(PreparedTemplate, renderedOnce: [OutputFormat])
+            /// Recorded for each format it was rendered in twice.
+            case recorded(PreparedTemplate, byFormat: [OutputFormat: PreparedTemplate])
+        }
+
+        private let entries = Mutex<[PlanShape: Entry]>([:])
+
+        /// The prepared template for `plan`'s shape, to render in `format` (nil: to
+        /// evaluate into a tree, which records nothing).
+        func prepared(_ template: Template, for plan: Plan, format: OutputFormat?) -> PreparedTemplate {
+            let shape = plan.shape
+            let found = entries.withLock { entries -> (PreparedTemplate, record: Bool)? in
+                switch entries[shape] {
+                case nil:
+                    return nil
+                case .prepared(let prepared, var once)?:
+                    guard let format else { return (prepared, false) }
+                    if once.contains(format) { return (prepared, true) }
+                    once.append(format)
+                    entries[shape] = .prepared(prepared, renderedOnce: once)
+                    return (prepared, false)
+                case .recorded(let prepared, let byFormat)?:
+                    guard let format else { return (prepared, false) }
+                    if let recorded = byFormat[format] { return (recorded, false) }
+                    return (prepared, true)
+                }
+            }
+            guard let (prepared, record) = found else {
+                let prepared = PreparedTemplate(template: template, prototype: plan)
+                entries.withLock { entries in
+                    if entries[shape] == nil {
+                        entries[shape] = .prepared(prepared, renderedOnce: format.map { [$0] } ?? [])
+                    }
+                }
+                return prepared
+            }
+            guard record, let format else { return prepared }
+            let recorded = prepared.recorded(for: format)
+            entries.withLock { entries in
+                var byFormat: [OutputFormat: PreparedTemplate] = [:]
+                if case .recorded(_, let existing)? = entries[shape] { byFormat = existing }
+                byFormat[format] = byFormat[format] ?? recorded
+                entries[shape] = .recorded(prepared, byFormat: byFormat)
+            }
+            return recorded
+        }
+    }
+
+    /// Renders the document for `plan` in `format`, through the template's prepared parts
+    /// for the plan's shape.
+    func renderBytes(_ plan: Plan, format: OutputFormat) -> [UInt8] {
+        cache.prepared(self, for: plan, format: format).renderBytes(plan, format: format)
     }
 }
 
 extension TemplateNode {
     /// Whether evaluating the node reads the record: a value, a field, a data list or a
     /// `has`/`lacks` condition, at any depth. A node that does not evaluates the same for
-    /// every record with the same plan shape (stage, discretion, no age).
+    /// every record of one plan shape.
     var readsRecord: Bool {
         switch self {
         case .heading(let content), .paragraph(let content), .note(let content), .check(let content):

@@ -1,4 +1,5 @@
 import SafeXML
+import Synchronization
 
 extension Template {
     /// Compiles the template `name` (the file `name.xml`) from a library.
@@ -17,6 +18,30 @@ extension Template {
         var compiler = TemplateCompiler(library: library, schema: schema)
         return try compiler.compileTemplate(file, name: name)
     }
+
+    /// As `compile(named:from:schema:)`, parsing each file once across calls that share `files`.
+    static func compile(
+        named name: String, from library: TemplateLibrary, schema: RelaxNGSchema?, files: ParsedFiles
+    ) throws(TemplateError) -> Template {
+        guard let file = library.file(named: name + ".xml") else {
+            throw TemplateError(.unknownTemplate(name), at: SourceLocation(file: name, line: 1, column: 1))
+        }
+        var compiler = TemplateCompiler(library: library, schema: schema, files: files)
+        return try compiler.compileTemplate(file, name: name)
+    }
+}
+
+/// Files parsed (and validated) while compiling, by display name: a file included many
+/// times, or by many templates under `check`, is parsed once. A file that failed is not
+/// kept, so it fails again with the same error.
+final class ParsedFiles: Sendable {
+    private let roots = Mutex<[String: Element]>([:])
+    private let validated = Mutex<Set<String>>([])
+
+    func root(of name: String) -> Element? { roots.withLock { $0[name] } }
+    func keep(_ root: Element, of name: String) { roots.withLock { $0[name] = root } }
+    /// True the first time it is asked about `name`.
+    func isFirstValidation(of name: String) -> Bool { validated.withLock { $0.insert(name).inserted } }
 }
 
 /// Turns template XML into `TemplateNode` values, checking every name as it goes.
@@ -25,10 +50,38 @@ struct TemplateCompiler {
     let schema: RelaxNGSchema?
     /// Files being compiled, outermost first, to refuse include cycles.
     private var includeStack: [String] = []
+    /// Parsed and validated files, so a file included many times is read once.
+    let files: ParsedFiles
+    /// How deep the element being compiled is, counting included files, and how many
+    /// elements the template has so far with every include expanded: both are bounded,
+    /// so no template can exhaust the stack or the time of a run.
+    private var nesting = 0
+    private var elementCount = 0
 
-    init(library: TemplateLibrary, schema: RelaxNGSchema?) {
+    /// Includes nested deeper than this are an error (the bundled set uses 2).
+    static let maximumIncludeDepth = 64
+    /// Elements nested deeper than this, counting included files, are an error.
+    static let maximumNesting = 256
+    /// A template larger than this many elements once its includes are expanded is an
+    /// error (the bundled plan has 166).
+    static let maximumElements = 10_000
+
+    init(library: TemplateLibrary, schema: RelaxNGSchema?, files: ParsedFiles = ParsedFiles()) {
         self.library = library
         self.schema = schema
+        self.files = files
+    }
+
+    /// Counts an element entered, and refuses one too deep or one too many.
+    private mutating func enter(_ element: Element) throws(TemplateError) {
+        nesting += 1
+        elementCount += 1
+        if nesting > Self.maximumNesting {
+            throw TemplateError(.nestedTooDeep(limit: Self.maximumNesting), at: element.location)
+        }
+        if elementCount > Self.maximumElements {
+            throw TemplateError(.expandsTooLarge(limit: Self.maximumElements), at: element.location)
+        }
     }
 
     /// What names mean where an element is compiled.
@@ -85,6 +138,7 @@ struct TemplateCompiler {
     // MARK: Files
 
     private func parse(_ file: TemplateLibrary.File) throws(TemplateError) -> Element {
+        if let root = files.root(of: file.displayName) { return root }
         let document: Document
         do {
             document = try Document.parse(file.bytes, file: file.displayName, maxBytes: library.maximumBytes)
@@ -92,13 +146,14 @@ struct TemplateCompiler {
             throw TemplateError(error)
         }
         try checkNamespace(document.root)
+        files.keep(document.root, of: file.displayName)
         return document.root
     }
 
     /// Checks a file against the template schema, after the compiler's own, more precise
     /// checks have passed: the schema is a second line of defence, not the first message.
     private func validate(_ file: TemplateLibrary.File) throws(TemplateError) {
-        guard let schema else { return }
+        guard let schema, files.isFirstValidation(of: file.displayName) else { return }
         if let first = Document.diagnose(
             file.bytes, file: file.displayName, schema: schema, maxBytes: library.maximumBytes
         ).first {
@@ -135,6 +190,14 @@ struct TemplateCompiler {
 
     private mutating func compileBlock(_ element: Element, parent: Element, scope: Scope) throws(TemplateError)
         -> [TemplateNode]
+    {
+        try enter(element)
+        defer { nesting -= 1 }
+        return try compileBlockElement(element, parent: parent, scope: scope)
+    }
+
+    private mutating func compileBlockElement(_ element: Element, parent: Element, scope: Scope)
+        throws(TemplateError) -> [TemplateNode]
     {
         switch element.name {
         case "heading", "p", "note", "check":
@@ -336,6 +399,9 @@ struct TemplateCompiler {
         guard !includeStack.contains(fileName) else {
             throw TemplateError(.includeCycle(name), at: element.location)
         }
+        guard includeStack.count <= Self.maximumIncludeDepth else {
+            throw TemplateError(.includesTooDeep(limit: Self.maximumIncludeDepth), at: element.location)
+        }
         let root = try parse(file)
         guard root.name == "fragment" else {
             throw TemplateError(
@@ -376,6 +442,14 @@ struct TemplateCompiler {
 
     private mutating func compileInline(_ element: Element, parent: Element, scope: Scope) throws(TemplateError)
         -> TemplateInline
+    {
+        try enter(element)
+        defer { nesting -= 1 }
+        return try compileInlineElement(element, parent: parent, scope: scope)
+    }
+
+    private mutating func compileInlineElement(_ element: Element, parent: Element, scope: Scope)
+        throws(TemplateError) -> TemplateInline
     {
         switch element.name {
         case "em":
@@ -648,10 +722,17 @@ extension Template {
     public static func checkFragment(
         named name: String, from library: TemplateLibrary, schema: RelaxNGSchema?
     ) throws(TemplateError) {
+        try checkFragment(named: name, from: library, schema: schema, files: ParsedFiles())
+    }
+
+    /// As `checkFragment(named:from:schema:)`, parsing each file once across calls that share `files`.
+    static func checkFragment(
+        named name: String, from library: TemplateLibrary, schema: RelaxNGSchema?, files: ParsedFiles
+    ) throws(TemplateError) {
         guard let file = library.file(named: name + ".xml") else {
             throw TemplateError(.unknownTemplate(name), at: SourceLocation(file: name, line: 1, column: 1))
         }
-        var compiler = TemplateCompiler(library: library, schema: schema)
+        var compiler = TemplateCompiler(library: library, schema: schema, files: files)
         _ = try compiler.compileFragment(file, name: name)
     }
 }

@@ -4,10 +4,12 @@ extension Template {
     /// Evaluation cannot fail: every name was checked when the template was compiled. A
     /// value the data does not have becomes the template's default or a write-in blank,
     /// never an empty string.
+    ///
+    /// The tree is what every command renders: the template's prepared parts for the plan's
+    /// shape (`PreparedTemplate`), with the parts that read the record evaluated for it and
+    /// every fixed run expanded.
     public func evaluate(_ plan: Plan) -> DocumentTree {
-        var evaluator = TemplateEvaluator(plan: plan)
-        var body = evaluator.blocks(self.body, depth: 0)
-        if plan.isDiscreet { body = plan.discretion.filtered(body) }
+        let body = cache.prepared(self, for: plan, format: nil).blocks(for: plan).nodes
         var tree = DocumentTree(title: plan.isDiscreet ? discreetTitle : title, language: language, body: body)
         tree.pageFooter = plan.words["page-footer"]
         return tree
@@ -296,8 +298,8 @@ struct TemplateEvaluator {
     static func constantList(_ list: ListTemplate) -> [DocumentNode] {
         var evaluator = TemplateEvaluator(
             plan: Plan(
-                stage: .action, domains: [], resources: [], stageGuide: [], principles: [], values: .record([:]),
-                isDiscreet: false, discretion: .empty))
+                shape: PlanShape(stage: .action), domains: [], resources: [], stageGuide: [], principles: [],
+                values: .record([:]), discretion: .empty))
         return evaluator.list(list, depth: 0)
     }
 

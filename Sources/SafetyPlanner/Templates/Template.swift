@@ -27,6 +27,17 @@ public struct Template: Equatable, Sendable {
     public var stage: Stage?
     /// The compiled body.
     var body: [TemplateNode]
+    /// The body prepared for each plan shape met so far (`PreparedTemplate`), shared by
+    /// copies of the template.
+    let cache = Cache()
+
+    /// Two templates are equal when they were compiled to the same thing (what they have
+    /// prepared so far does not count).
+    public static func == (left: Template, right: Template) -> Bool {
+        left.name == right.name && left.title == right.title && left.discreetTitle == right.discreetTitle
+            && left.language == right.language && left.kind == right.kind && left.audience == right.audience
+            && left.stage == right.stage && left.body == right.body
+    }
 
     public enum Kind: String, Sendable {
         case plan

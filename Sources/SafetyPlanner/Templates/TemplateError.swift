@@ -21,6 +21,17 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case misplaced(element: String, reason: String)
         case missingFile(String)
         case wrongNamespace(element: String, expected: String)
+        /// A file of an agency's folder that is not read: a FIFO, a device, a folder, or a
+        /// symbolic link out of the folder; the reason says which.
+        case refusedFile(reason: String)
+        /// Includes nested more than `TemplateCompiler.maximumIncludeDepth` deep.
+        case includesTooDeep(limit: Int)
+        /// Blocks nested more than `TemplateCompiler.maximumNesting` deep, counting
+        /// included files.
+        case nestedTooDeep(limit: Int)
+        /// More than `TemplateCompiler.maximumElements` elements once every include is
+        /// expanded.
+        case expandsTooLarge(limit: Int)
     }
 
     public var kind: Kind
@@ -70,6 +81,14 @@ extension TemplateError.Kind {
             return "the template set has no file '\(name)'"
         case .wrongNamespace(let element, let expected):
             return "<\(element)> is not in the namespace \(expected)"
+        case .refusedFile(let reason):
+            return reason
+        case .includesTooDeep(let limit):
+            return "includes are nested more than \(limit) deep"
+        case .nestedTooDeep(let limit):
+            return "elements are nested more than \(limit) deep, counting included files"
+        case .expandsTooLarge(let limit):
+            return "the template has more than \(limit) elements once its includes are expanded"
         }
     }
 }

@@ -71,18 +71,21 @@ struct DataValidator {
             let isDuplicate =
                 isSmall
                 ? members[..<position].contains { $0.key == member.key } : !seen.insert(member.key).inserted
+            let known = fields.first(where: { $0.name == member.key })
             guard !isDuplicate else {
                 errors.append(
                     DataError(
-                        file: file, line: member.line, column: member.column, path: memberPath(),
+                        file: file, line: member.line, column: member.column,
+                        path: known == nil ? DataRules.unknownKeyPath(parent: path()) : memberPath(),
                         message: "duplicate key"
                     ))
                 continue
             }
-            guard let field = fields.first(where: { $0.name == member.key }) else {
+            guard let field = known else {
                 errors.append(
                     DataError(
-                        file: file, line: member.line, column: member.column, path: memberPath(),
+                        file: file, line: member.line, column: member.column,
+                        path: DataRules.unknownKeyPath(parent: path()),
                         message: DataRules.unknownKeyMessage(member.key, fields: fields)))
                 continue
             }

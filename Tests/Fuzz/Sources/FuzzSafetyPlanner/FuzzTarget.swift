@@ -120,10 +120,10 @@ func fuzzRender(_ selector: UInt8, _ payload: [UInt8]) {
     for format in [OutputFormat.text(width: settings.width), .html] {
         let expected = baseWorkspace.render(
             template: planTemplate, stage: stage, data: data, format: format, isDiscreet: settings.isDiscreet)
-        // Twice: a batch prepares a stage's template the second time it meets the stage. A
-        // renderer per input, so what it prepares is freed with the input (prepared parts
-        // kept across inputs would be reported by LeakSanitizer, which does not see Swift's
-        // tagged enum payloads as pointers; see lsan.supp).
+        // Twice: the template records a shape's fixed runs the second time it renders it
+        // in a format, so the second document replays what the first wrote live. (The
+        // prepared parts live in the template's cache, bounded by the shapes and widths
+        // met; see lsan.supp if LeakSanitizer reports them.)
         let batch = BatchRenderer(
             workspace: baseWorkspace, template: planTemplate, format: format, isDiscreet: settings.isDiscreet,
             defaultStage: settings.stage)
@@ -132,7 +132,7 @@ func fuzzRender(_ selector: UInt8, _ payload: [UInt8]) {
                 fatalError("batch refused data that PlanData.parse accepted")
             }
             if document.bytes != Array(expected.utf8) {
-                fatalError("the prepared rendering differs from the tree rendering")
+                fatalError("the replayed rendering differs from the live rendering")
             }
         }
     }

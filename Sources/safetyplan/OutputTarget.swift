@@ -1,0 +1,107 @@
+import SafetyPlanner
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where an output named on the command line goes, and only there.
+///
+/// - `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` are the descriptors
+///   the tool was started with: the bytes are written to that descriptor, and the name
+///   (a link the system owns) is never replaced.
+/// - An existing character device or FIFO (`/dev/null`, `/dev/full`, a terminal, a named
+///   pipe), also through a symbolic link, is opened and written into, never replaced by a
+///   regular file, even as root; an error such as ENOSPC on `/dev/full` is reported.
+/// - A folder, a socket or a block device is refused.
+/// - Anything else is written atomically (`AtomicFile`).
+///
+/// In every case the target is first compared with the run's inputs (`InputFiles`): an
+/// output that is an input is refused with nothing written.
+enum OutputTarget {
+    /// What to do with a target.
+    enum Kind {
+        /// Write to this descriptor, which the tool was given.
+        case descriptor(Int32)
+        /// Open the existing device or FIFO and write into it.
+        case stream
+        /// Write a private temporary file and rename it over the target.
+        case file
+    }
+
+    /// Writes `bytes` to `path` as its kind asks.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        switch try kind(of: path) {
+        case .descriptor(let descriptor):
+            if let failure = FileDescriptor.writeAll(descriptor, bytes) {
+                throw InputError("\(path): error: cannot write the output file (\(failure))")
+            }
+        case .stream:
+            let descriptor = try openStream(path)
+            var failure = FileDescriptor.writeAll(descriptor, bytes)
+            if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+            if let failure { throw InputError("\(path): error: cannot write the output file (\(failure))") }
+        case .file:
+            StaleFiles.sweep(besides: path)
+            try AtomicFile.write(bytes, to: path)
+        }
+    }
+
+    /// How `path` is written; throws when it is an input or cannot be written at all.
+    static func kind(of path: String) throws -> Kind {
+        if let descriptor = standardDescriptor(path) { return .descriptor(descriptor) }
+        guard let info = FileSystem.status(path) else { return .file }
+        if let input = InputFiles.input(matching: info) { throw isAnInput(path, input: input) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFCHR, S_IFIFO: return .stream
+        case S_IFDIR: throw InputError("\(path): error: is a folder; give the name of a file to write")
+        default: throw InputError("\(path): error: is \(FileSystem.kindName(info.st_mode)); give the name of a file")
+        }
+    }
+
+    /// Opens an existing device or FIFO for writing (never creating or truncating it).
+    static func openStream(_ path: String) throws -> Int32 {
+        let descriptor = FileSystem.open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw InputError("\(path): error: cannot open the output (\(String(cString: strerror(errno))))")
+        }
+        return descriptor
+    }
+
+    /// The descriptor that `path` names, when it names one the tool was started with.
+    static func standardDescriptor(_ path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default: break
+        }
+        for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+            guard let number = Int32(path.dropFirst(prefix.count)), number >= 0 else { return nil }
+            return fcntl(number, F_GETFD) >= 0 ? number : nil
+        }
+        return nil
+    }
+
+    /// Refuses `path` when it is one of the inputs already read.
+    static func refuseIfInput(_ path: String) throws {
+        if standardDescriptor(path) == nil, let input = InputFiles.input(at: path) {
+            throw isAnInput(path, input: input)
+        }
+    }
+
+    /// Refuses `path` when it is the same file as `input` (which may not be read yet).
+    static func refuseIfSame(_ path: String, as input: String) throws {
+        guard standardDescriptor(path) == nil, let output = FileSystem.status(path),
+            let read = FileSystem.status(input), (output.st_mode & S_IFMT) == S_IFREG,
+            output.st_dev == read.st_dev, output.st_ino == read.st_ino
+        else { return }
+        throw isAnInput(path, input: input)
+    }
+
+    /// The error for an output that is an input.
+    static func isAnInput(_ path: String, input: String) -> InputError {
+        InputError("\(path): error: the output is also an input (\(input)); nothing was written")
+    }
+}
