@@ -26,7 +26,11 @@ let package = Package(
         .target(
             name: "SafetyPlanner",
             dependencies: ["SafeXML"],
-            resources: [.embedInCode("BundledTemplates")]
+            // Each language folder of Templates/ is embedded through BundledTranslations/
+            // (links named es.stages.xml): SwiftPM flattens names, and es/catalog/stages.xml
+            // would collide with catalog/stages.xml (Tests/bundle-templates.py).
+            exclude: ["BundledTemplates/es"],
+            resources: [.embedInCode("BundledTemplates"), .embedInCode("BundledTranslations")]
         ),
         .executableTarget(
             name: "safetyplan",

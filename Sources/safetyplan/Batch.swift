@@ -84,13 +84,28 @@ struct Batch: ParsableCommand {
         #endif
         var summary = BatchSummary()
         try Run.guarded {
-            let workspace = try Workspace.load(
+            // One renderer per language; each record is rendered in its own (client.language),
+            // unless --language (or --advocate-language, for advocate copies) says otherwise.
+            let library = try Workspace.loadLibrary(
                 templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
-            let compiled = try workspace.template(named: template)
-            Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
-            let renderer = BatchRenderer(
-                workspace: workspace, template: compiled, format: options.outputFormat, isDiscreet: options.discreet,
-                defaultStage: stage, copy: copyOptions.copy)
+            let forced =
+                copyOptions.copy == .advocate ? copyOptions.advocateLanguage ?? options.language : options.language
+            let first = LanguageChoice.choose(
+                options, advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: PlanData(),
+                available: library.languages)
+            var renderers: [String: BatchRenderer] = [:]
+            for language in forced == nil ? library.languages : [first] {
+                let workspace = try Workspace(library: library.translated(to: language)!)
+                let compiled = try workspace.template(named: template)
+                Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
+                renderers[language] = BatchRenderer(
+                    workspace: workspace, template: compiled, format: options.outputFormat,
+                    isDiscreet: options.discreet, defaultStage: stage, copy: copyOptions.copy)
+            }
+            var renderer = renderers[first]!
+            renderer.languages = BatchLanguages(
+                option: options.language, advocateOption: copyOptions.advocateLanguage,
+                available: library.languages, renderers: renderers)
             let jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             let fileExtension = options.format == .html ? "html" : "txt"
             if let outputFile {

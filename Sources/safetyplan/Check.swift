@@ -33,11 +33,13 @@ struct Check: ParsableCommand {
             let paths = paths.isEmpty ? Arguments.environment("SAFETYPLAN_TEMPLATES").map { [$0] } ?? [] : paths
             if !paths.isEmpty {
                 var own: [String: TemplateLibrary.File] = [:]
+                var folders = TemplateLibrary(files: [:])
                 for path in paths {
                     if OutputFolder.isDirectory(path) {
                         let folder = try TemplateLibrary(files: [:]).overlaid(
                             withDirectory: path, maximumBytes: maxInputSize)
                         own.merge(folder.files) { _, new in new }
+                        folders = folders.overlaid(with: folder)
                     } else {
                         let name = PathName.last(path)
                         guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else {
@@ -47,8 +49,8 @@ struct Check: ParsableCommand {
                             path: path, contents: try Input.read(path, maximumBytes: maxInputSize))
                     }
                 }
-                library = TemplateLibrary(files: library.files.merging(own) { _, new in new })
-                names = own.keys.sorted()
+                library = library.overlaid(with: folders).overlaid(with: TemplateLibrary(files: own))
+                names = own.keys.sorted() + folders.allFileNames.filter { $0.contains("/") }
             }
             let report = library.check(only: names)
             let files = report.checkedFiles == 1 ? "1 file" : "\(report.checkedFiles) files"

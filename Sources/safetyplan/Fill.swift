@@ -37,8 +37,10 @@ struct Fill: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            var workspace = try Workspace.load(
-                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
+            var planData =
+                try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
+            var workspace = try LanguageChoice.workspace(
+                options, advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: planData)
             var name = form
             if form.contains("/") || form.hasSuffix(".xml") {
                 let fileName = PathName.last(form)
@@ -50,8 +52,6 @@ struct Fill: ParsableCommand {
                 name = String(fileName.dropLast(4))
             }
             let template = try workspace.form(named: name)
-            var planData =
-                try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
             let stage = planData.stage ?? template.stage ?? .maintenance
             if let made = template.stage, let given = planData.stage, made != given {
                 StandardError.write(
@@ -59,8 +59,10 @@ struct Fill: ParsableCommand {
                 )
             }
             if interactive {
+                let words = workspace.catalog.words
                 planData = Self.interview(
-                    FormQuestions.questions(in: template, stage: stage, copy: copyOptions.copy), base: planData)
+                    FormQuestions.questions(in: template, stage: stage, copy: copyOptions.copy, words: words),
+                    base: planData, words: words)
             }
             let document = workspace.render(
                 template: template, stage: stage, data: planData, format: options.outputFormat,
@@ -71,8 +73,8 @@ struct Fill: ParsableCommand {
 
     /// Asks the questions on standard error and reads the answers from standard input.
     /// Nothing is written until the interview ends.
-    private static func interview(_ questions: [FormQuestion], base: PlanData) -> PlanData {
-        var interview = FormInterview(questions: questions, base: base)
+    private static func interview(_ questions: [FormQuestion], base: PlanData, words: Words) -> PlanData {
+        var interview = FormInterview(questions: questions, base: base, words: words)
         while !interview.isFinished {
             StandardError.write(interview.prompt)
             let line = readLine(strippingNewline: true)

@@ -32,10 +32,10 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            let workspace = try Workspace.load(
-                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let planData =
                 try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
+            let workspace = try LanguageChoice.workspace(
+                options, advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: planData)
             let chosen: Stage
             switch (stage, planData.stage) {
             case (let stage?, let fileStage?) where stage != fileStage:

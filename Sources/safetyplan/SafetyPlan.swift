@@ -85,6 +85,12 @@ struct RenderOptions: ParsableArguments {
             valueName: "DIR"))
     var templates: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The document's language, such as en or es (default: the data's client.language, else en).",
+            valueName: "LANG"))
+    var language: String?
+
     @Flag(help: "Discreet mode: a neutral title, initials and first names only, no addresses, no revealing words.")
     var discreet = false
 

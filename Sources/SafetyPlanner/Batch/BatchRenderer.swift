@@ -15,6 +15,11 @@ public struct BatchRenderer: Sendable {
     /// The stage of a record that has no `stage` key.
     public let defaultStage: Stage?
 
+    /// The languages of a batch: a record is rendered in the language `Languages.choose`
+    /// gives for it, by the renderer of that language in `renderers` (nil: every record in
+    /// this renderer's language).
+    public var languages: BatchLanguages?
+
     public init(
         workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?,
         copy: DocumentCopy = .youth
@@ -58,6 +63,19 @@ public struct BatchRenderer: Sendable {
                     return moved
                 })
         }
+        if let languages,
+            let language = try? Languages.choose(
+                option: languages.option, advocateOption: languages.advocateOption, copy: copy, data: data,
+                available: languages.available),
+            language != workspace.language, let other = languages.renderers[language]
+        {
+            return try other.render(data, file: file, line: line)
+        }
+        return try render(data, file: file, line: line)
+    }
+
+    /// Renders one record already read.
+    private func render(_ data: PlanData, file: String, line: Int) throws(DataErrors) -> Document {
         guard let stage = data.stage ?? defaultStage else {
             throw DataErrors([
                 DataError(
@@ -93,5 +111,25 @@ public struct BatchRenderer: Sendable {
         }
         guard let first = name.first, first != UInt8(ascii: ".") else { return nil }
         return String(decoding: name, as: UTF8.self)
+    }
+}
+
+/// The other languages of a batch: the command line's choices and one renderer per
+/// language the templates have.
+public struct BatchLanguages: Sendable {
+    /// `--language`, which wins over each record's `client.language`.
+    public var option: String?
+    /// `--advocate-language`, for advocate copies.
+    public var advocateOption: String?
+    /// The languages the templates have.
+    public var available: [String]
+    /// A renderer for each language, by language.
+    public var renderers: [String: BatchRenderer]
+
+    public init(option: String?, advocateOption: String?, available: [String], renderers: [String: BatchRenderer]) {
+        self.option = option
+        self.advocateOption = advocateOption
+        self.available = available
+        self.renderers = renderers
     }
 }
