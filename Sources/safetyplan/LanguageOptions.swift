@@ -16,7 +16,7 @@ enum LanguageChoice {
     ) throws -> Workspace {
         let library = try Workspace.loadLibrary(
             templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
-        let language = try choose(
+        let language = choose(
             options, advocateLanguage: advocateLanguage, copy: copy, data: data, available: library.languages)
         return try Workspace(library: library.translated(to: language)!)
     }
