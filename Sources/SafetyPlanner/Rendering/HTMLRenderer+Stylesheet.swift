@@ -90,11 +90,14 @@ extension HTMLRenderer {
         .write-in-line + p, .write-in-line + .note { margin-top: 0.75em; }
         @page {
           size: auto;
-          margin: 16mm 18mm 18mm;
+          margin: 14mm 16mm 15mm;
           @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; font-size: 10pt; color: #000; }
         }
         @media print {
-          body { padding: 0; font-size: 12pt; line-height: 1.4; }
+          body { padding: 0; font-size: 12pt; line-height: 1.35; }
+          li { margin: 0.15em 0; }
+          h1, h2, h3, h4, h5, h6 { margin: 1em 0 0.4em; }
+          h1 { margin-top: 0; }
           main { max-width: none; }
           h1 { font-size: 20pt; }
           h2 { font-size: 15pt; }
