@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafetyPlanIO
 import SafetyPlanner
 
 /// `safetyplan fill`: a form, such as the maintenance support plan, filled from a data
@@ -42,9 +43,7 @@ struct Fill: ParsableCommand {
             var name = form
             if form.contains("/") || form.hasSuffix(".xml") {
                 let fileName = PathName.last(form)
-                guard fileName.hasSuffix(".xml"), fileName.count > 4 else {
-                    throw InputError("\(form): error: a form file's name must end in .xml")
-                }
+                guard fileName.hasSuffix(".xml"), fileName.count > 4 else { throw IOError.file(.formNameNotXML, form) }
                 let bytes = try Input.read(form, maximumBytes: options.maxInputSize)
                 workspace = workspace.adding(templateFile: bytes, named: fileName, displayName: form)
                 name = String(fileName.dropLast(4))
@@ -52,7 +51,7 @@ struct Fill: ParsableCommand {
             let template = try workspace.form(named: name)
             var planData =
                 try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
-            let stage = planData.stage ?? template.stage ?? .maintenance
+            let stage = try planData.stage(option: nil, file: data ?? "", fallback: template.stage ?? .maintenance)!
             if let made = template.stage, let given = planData.stage, made != given {
                 StandardError.write(
                     "warning: the form \(name) is made for the \(made.id) stage, and the data file gives the stage \(given.id); it is filled anyway: read it with the youth before handing it over\n"

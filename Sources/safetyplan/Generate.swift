@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafetyPlanIO
 import SafetyPlanner
 
 /// `safetyplan generate`: a plan for one youth at their stage of change.
@@ -36,15 +37,7 @@ struct Generate: ParsableCommand {
                 templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let planData =
                 try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
-            let chosen: Stage
-            switch (stage, planData.stage) {
-            case (let stage?, let fileStage?) where stage != fileStage:
-                throw InputError(
-                    "\(data!): error: stage: the data file gives the stage \(fileStage.id) but --stage is \(stage.id); they must agree"
-                )
-            case (let stage?, _), (nil, let stage?):
-                chosen = stage
-            case (nil, nil):
+            guard let chosen = try planData.stage(option: stage, file: data ?? "", fallback: nil) else {
                 Run.usageError("\(data!): the data file has no \"stage\" key; give --stage")
             }
             let compiled = try workspace.template(named: template)

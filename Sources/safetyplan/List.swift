@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafetyPlanIO
 import SafetyPlanner
 
 /// `safetyplan list`: what the catalog and template set hold, as plain lists.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafetyPlanIO
 import SafetyPlanner
 
 #if canImport(Glibc)

@@ -57,7 +57,7 @@ public struct BatchRenderer: Sendable {
                     return moved
                 })
         }
-        guard let stage = data.stage ?? defaultStage else {
+        guard let stage = try? data.stage(option: nil, file: file, fallback: defaultStage) else {
             throw DataErrors([
                 DataError(
                     file: file, line: line, column: 1, path: "stage",

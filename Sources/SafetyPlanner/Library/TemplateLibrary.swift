@@ -110,14 +110,15 @@ public struct TemplateLibrary: Sendable {
             let bytes: [UInt8]
             do {
                 bytes = try FileInput.read(path, maximumBytes: maximumBytes)
-            } catch .tooLarge {
-                throw TemplateError(.malformedXML("input is larger than \(maximumBytes) bytes"), at: location)
-            } catch .isDirectory {
-                throw TemplateError(.refusedFile(reason: "is a folder, not a file"), at: location)
-            } catch .notRegularFile(let kind) {
-                throw TemplateError(.refusedFile(reason: "is \(kind), not a regular file"), at: location)
             } catch {
-                throw TemplateError(.missingFile(path), at: location)
+                switch error.kind {
+                case .tooLarge:
+                    throw TemplateError(.malformedXML("input is larger than \(maximumBytes) bytes"), at: location)
+                case .isFolder, .notRegularFile:
+                    throw TemplateError(.refusedFile(reason: error.message), at: location)
+                default:
+                    throw TemplateError(.missingFile(path), at: location)
+                }
             }
             result.files[name] = File(displayName: path, bytes: bytes)
         }

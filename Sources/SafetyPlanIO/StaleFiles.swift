@@ -9,18 +9,18 @@ import SafetyPlanner
 /// Removes what an earlier run killed with SIGKILL left behind in a folder this run
 /// writes into: its own kind of temporary files (`TemporaryName`), owned by this user,
 /// whose process has ended. A file whose process still runs is never touched.
-enum StaleFiles {
+package enum StaleFiles {
     private nonisolated(unsafe) static var swept: Set<String> = []
     private static let lock = Lock()
 
     /// Removes stale temporary files in the folder of `path` (once per folder and run).
-    static func sweep(besides path: String) {
+    package static func sweep(besides path: String) {
         let folder = PathName.deletingLast(path)
         sweep(folder: folder.isEmpty ? "." : folder, pdfFolders: false)
     }
 
     /// Removes stale PDF engine folders in the temporary folder `base`.
-    static func sweepPDFFolders(in base: String) {
+    package static func sweepPDFFolders(in base: String) {
         sweep(folder: base, pdfFolders: true)
     }
 
