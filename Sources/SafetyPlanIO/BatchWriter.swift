@@ -159,3 +159,52 @@ package struct BatchSummary {
         StandardError.write("batch: \(written) \(documents) written\(replacing), \(failed) failed\n")
     }
 }
+
+extension BatchWriter {
+    /// Where `batch` writes: a folder (`--output`) or one file (`--output-file`).
+    package enum Destination {
+        /// One file per record in this folder; `isForced` (`--force`) takes an existing
+        /// folder others can write to, or a link, as it is.
+        case folder(String, isForced: Bool)
+        /// All documents, in input order, into this one file.
+        case file(String)
+    }
+
+    /// Runs the batch at `path` into `destination` and returns its counts.
+    ///
+    /// The one file appears whole at the end or not at all; a folder is prepared first
+    /// (`OutputFolder.prepare`) and its names flushed to disk at the end.
+    ///
+    /// - Throws: `IOError` when the input cannot be read or the output cannot be made;
+    ///   a record's problems are reported on standard error and counted instead.
+    package static func write(
+        _ path: String, renderer: BatchRenderer, to destination: Destination, jobs: Int, maximumBytes: Int
+    ) throws(IOError) -> BatchSummary {
+        let fileExtension = BatchRun.fileExtension(for: renderer.format)
+        switch destination {
+        case .file(let outputFile):
+            // The records are read while the output is written: compare before either.
+            try OutputTarget.refuseIfSame(outputFile, as: path)
+            let stream = try ConcatenatedOutput(path: outputFile)
+            defer { stream.abandon() }
+            var records = try BatchRun(
+                path: path, fileExtension: fileExtension, maximumBytes: maximumBytes, groupSize: 64 * jobs)
+            var writer = BatchWriter(
+                renderer: renderer, sink: .file(stream, BatchConcatenation(format: renderer.format)), jobs: jobs)
+            try writer.run(&records)
+            try stream.finish()
+            var summary = writer.summary
+            // A failed write removed the file: none of its documents was written.
+            if stream.hasFailed { summary.written = 0 }
+            return summary
+        case .folder(let folder, let isForced):
+            try OutputFolder.prepare(folder, isForced: isForced)
+            var records = try BatchRun(
+                path: path, fileExtension: fileExtension, maximumBytes: maximumBytes, groupSize: 64 * jobs)
+            var writer = BatchWriter(renderer: renderer, sink: .folder(folder), jobs: jobs)
+            try writer.run(&records)
+            try AtomicFile.flushFileSystem(of: folder)
+            return writer.summary
+        }
+    }
+}

@@ -92,32 +92,9 @@ struct Batch: ParsableCommand {
                 workspace: workspace, template: compiled, format: options.outputFormat, isDiscreet: options.discreet,
                 defaultStage: stage, copy: copyOptions.copy)
             let jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-            let fileExtension = BatchRun.fileExtension(for: options.outputFormat)
-            if let outputFile {
-                // The records are read while the output is written: compare before either.
-                try OutputTarget.refuseIfSame(outputFile, as: data)
-                let stream = try ConcatenatedOutput(path: outputFile)
-                defer { stream.abandon() }
-                var records = try BatchRun(
-                    path: data, fileExtension: fileExtension, maximumBytes: options.maxInputSize, groupSize: 64 * jobs)
-                var writer = BatchWriter(
-                    renderer: renderer, sink: .file(stream, BatchConcatenation(format: options.outputFormat)),
-                    jobs: jobs)
-                try writer.run(&records)
-                try stream.finish()
-                summary = writer.summary
-                // A failed write removed the file: none of its documents was written.
-                if stream.hasFailed { summary.written = 0 }
-            } else {
-                let folder = options.output!
-                try OutputFolder.prepare(folder, isForced: force)
-                var records = try BatchRun(
-                    path: data, fileExtension: fileExtension, maximumBytes: options.maxInputSize, groupSize: 64 * jobs)
-                var writer = BatchWriter(renderer: renderer, sink: .folder(folder), jobs: jobs)
-                try writer.run(&records)
-                try AtomicFile.flushFileSystem(of: folder)
-                summary = writer.summary
-            }
+            summary = try BatchWriter.write(
+                data, renderer: renderer, to: outputFile.map { .file($0) } ?? .folder(options.output!, isForced: force),
+                jobs: jobs, maximumBytes: options.maxInputSize)
         }
         summary.print()
         if summary.failed > 0 { throw ExitCode(1) }

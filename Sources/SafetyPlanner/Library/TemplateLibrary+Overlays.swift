@@ -6,7 +6,6 @@ import SafeXML
     import Darwin
 #endif
 
-
 extension TemplateLibrary {
     /// This library with an agency's folders and files laid over it, as `safetyplan check`
     /// is given them, and the names of the files they gave.
@@ -29,7 +28,9 @@ extension TemplateLibrary {
                 own.merge(folder.files) { _, new in new }
             } else {
                 let name = PathName.last(path)
-                guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else { throw IOError.file(.notTemplateFile, path) }
+                guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else {
+                    throw IOError.file(.notTemplateFile, path)
+                }
                 own[name] = File(path: path, contents: try FileInput.read(path, maximumBytes: maximumBytes))
             }
         }
