@@ -42,10 +42,12 @@ struct SafetyPlan: ParsableCommand {
 }
 
 extension Stage: ExpressibleByArgument {
+    /// A stage from its identifier on the command line.
     public init?(argument: String) {
         self.init(rawValue: argument)
     }
 
+    /// Every stage's identifier, for `--help` and completions.
     public static var allValueStrings: [String] { allCases.map(\.id) }
 }
 

@@ -6,15 +6,20 @@
 /// JSON Lines file, the column within that line), never with its values. Rendering is
 /// pure, so records may be rendered on several threads at once.
 public struct BatchRenderer: Sendable {
+    /// The templates, catalog and planner, loaded once.
     public let workspace: Workspace
+    /// The compiled template every record is rendered with.
     public let template: Template
+    /// The documents' format.
     public let format: OutputFormat
+    /// Whether every document is a discreet copy.
     public let isDiscreet: Bool
     /// The youth's copy or the advocate's.
     public let copy: DocumentCopy
     /// The stage of a record that has no `stage` key.
     public let defaultStage: Stage?
 
+    /// A renderer for records of one batch run.
     public init(
         workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?,
         copy: DocumentCopy = .youth
@@ -33,6 +38,7 @@ public struct BatchRenderer: Sendable {
         public var name: String?
         /// Whether the record had an `id` that could not be used as a file name.
         public var hasUnsafeID: Bool
+        /// The rendered document, UTF-8.
         public var bytes: [UInt8]
     }
 

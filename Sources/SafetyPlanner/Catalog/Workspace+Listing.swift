@@ -1,5 +1,5 @@
 /// What `safetyplan list` can list.
-public enum ListSubject: String, CaseIterable, Sendable {
+package enum ListSubject: String, CaseIterable, Sendable {
     /// The stages of change: id, name, the helper's response.
     case stages
     /// The five domains: id, name, the youth's name for it.
@@ -16,7 +16,7 @@ extension Workspace {
     /// cell, and for resources a block each.
     ///
     /// - Throws: `TemplateError` when a template of `templates` does not compile.
-    public func listing(_ subject: ListSubject) throws(TemplateError) -> [String] {
+    package func listing(_ subject: ListSubject) throws(TemplateError) -> [String] {
         switch subject {
         case .stages:
             return Self.table(catalog.stages.map { [$0.stage.id, $0.name, $0.response] })

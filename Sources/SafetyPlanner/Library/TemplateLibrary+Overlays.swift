@@ -44,7 +44,7 @@ extension TemplateLibrary.File {
     /// - Parameters:
     ///   - path: the path to print in messages.
     ///   - contents: the file's bytes.
-    public init(path displayName: String, contents bytes: [UInt8]) {
+    package init(path displayName: String, contents bytes: [UInt8]) {
         self.init(displayName: displayName, bytes: bytes, isBundled: false)
     }
 }

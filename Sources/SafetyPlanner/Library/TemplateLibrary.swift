@@ -24,6 +24,7 @@ public struct TemplateLibrary: Sendable {
         /// The name to print in messages: a path for an agency's file, `Templates/…` for
         /// a bundled one.
         public var displayName: String
+        /// The file's contents.
         public var bytes: [UInt8]
         /// Whether the file is one of the bundled `Templates/`, compiled into the tool.
         /// Bundled catalog files are not checked against their schemas when loaded: the
@@ -31,6 +32,7 @@ public struct TemplateLibrary: Sendable {
         /// schemas is most of the tool's start-up. An agency's files are always checked.
         public var isBundled: Bool
 
+        /// A file of the library.
         public init(displayName: String, bytes: [UInt8], isBundled: Bool = false) {
             self.displayName = displayName
             self.bytes = bytes
