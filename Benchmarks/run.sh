@@ -47,7 +47,12 @@ for n in ns:
     with open(os.path.join(out, "clients-%d.xml" % n), "w", encoding="utf-8") as f:
         f.write(g.to_xml(recs))
 PYEOF
-for n in $NS; do "$PY" Benchmarks/convert.py "$OUT/data/clients-$n.json" "$OUT/data/clients-$n.jsonl"; done
+# Records carry an age (12 to 24) and a history, as real data files do; the -noage copies
+# leave the age out, for the rows that measure what the age costs.
+for n in $NS; do
+  "$PY" Benchmarks/convert.py "$OUT/data/clients-$n.json" "$OUT/data/clients-$n.jsonl"
+  "$PY" Benchmarks/convert.py --no-age "$OUT/data/clients-$n.json" "$OUT/data/clients-$n-noage.jsonl"
+done
 
 {
   echo "date_utc: $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -70,6 +75,12 @@ cmd() {
   case $a in
     # ours-1, ours-j: one output file, like the anchors (the like-for-like rows)
     ours-1)   echo "$ours --format $(tf "$f") --output-file $OUT/ours-1-$n.$f --jobs 1" ;;
+    # ours-noage: as ours-1, on the same records without their ages
+    ours-noage) echo "${ours/clients-$n.jsonl/clients-$n-noage.jsonl} --format $(tf "$f") --output-file $OUT/ours-noage-$n.$f --jobs 1" ;;
+    # one document, process start to exit: the three jobs of the README on the samples
+    generate) echo "$TOOL generate --data Samples/preparation.json --format $(tf "$f") -o $OUT/generate.$f" ;;
+    fill)     echo "$TOOL fill maintenance-support --data Samples/maintenance-support.json --format $(tf "$f") -o $OUT/fill.$f" ;;
+    handout)  echo "$TOOL handout youth --stage contemplation --format $(tf "$f") -o $OUT/handout.$f" ;;
     ours-j)   echo "$ours --format $(tf "$f") --output-file $OUT/ours-j-$n.$f --jobs $JOBS" ;;
     # ours-fresh(j): as ours-1 and ours-j, the previous run's file removed first (PREPARE)
     ours-fresh)  echo "$ours --format $(tf "$f") --output-file $OUT/ours-fresh-$n.$f --jobs 1" ;;
@@ -111,13 +122,16 @@ echo "== measure"
 mkdir -p "$SHM"
 for n in $NS; do
   for f in html txt; do
-    for a in ours-1 ours-j xslt jinja2; do
+    for a in ours-1 ours-noage ours-j xslt jinja2; do
       if [ "$n" = 1 ]; then
-        [ "$a" = ours-j ] || measure "$a" "$f" 1 "$COLD_RUNS" 3
+        [ "$a" = ours-j ] || [ "$a" = ours-noage ] || measure "$a" "$f" 1 "$COLD_RUNS" 3
       else
         measure "$a" "$f" "$n" "$RUNS" 1
       fi
     done
+    if [ "$n" = 1 ]; then
+      for a in generate fill handout; do measure "$a" "$f" 1 "$COLD_RUNS" 3; done
+    fi
     if [ "$n" = 10000 ]; then
       measure ours-fresh "$f" "$n" "$RUNS" 1
       measure ours-freshj "$f" "$n" "$RUNS" 1

@@ -7,7 +7,11 @@ import statistics
 import sys
 
 NAMES = {
-    "ours-1": "safetyplan batch --output-file, --jobs 1",
+    "ours-1": "safetyplan batch --output-file, --jobs 1 (records with ages)",
+    "ours-noage": "safetyplan batch --output-file, --jobs 1, the same records without ages",
+    "generate": "safetyplan generate (the preparation sample), one document",
+    "fill": "safetyplan fill maintenance-support (the sample), one document",
+    "handout": "safetyplan handout youth --stage contemplation, one document",
     "ours-j": "safetyplan batch --output-file, --jobs %s (default)",
     "ours-dir": "safetyplan batch --output DIR (a file per document), --jobs 1",
     "ours-shm": "safetyplan batch --output DIR, --jobs 1, folder on tmpfs",
@@ -16,7 +20,7 @@ NAMES = {
     "xslt": "XSLT 1.0 (xsltproc)",
     "jinja2": "Python Jinja2",
 }
-ORDER = ["ours-1", "ours-j", "ours-fresh", "ours-freshj", "ours-dir", "ours-shm", "xslt", "jinja2"]
+ORDER = ["generate", "fill", "handout", "ours-1", "ours-noage", "ours-j", "ours-fresh", "ours-freshj", "ours-dir", "ours-shm", "xslt", "jinja2"]
 
 
 def main(res):
@@ -75,16 +79,17 @@ def main(res):
     w("")
     w("## Ratios at N = 10 000 (median wall)")
     w("")
-    w("| Format | safetyplan --output-file --jobs 1 µs/doc | Jinja2 wall ÷ ours | xsltproc wall ÷ ours | previous output removed: µs/doc, jobs 1 / default | --output DIR µs/doc (disk) | --output DIR µs/doc (tmpfs) | RSS N=10000 ÷ N=1000 |")
-    w("|---|---:|---:|---:|---:|---:|---:|---:|")
+    w("| Format | safetyplan --output-file --jobs 1 µs/doc | with ages ÷ without | Jinja2 wall ÷ ours | xsltproc wall ÷ ours | previous output removed: µs/doc, jobs 1 / default | --output DIR µs/doc (disk) | --output DIR µs/doc (tmpfs) | RSS N=10000 ÷ N=1000 |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for f in ("html", "txt"):
         o, j, x, o1k = rows.get(("ours-1", f, 10000)), rows.get(("jinja2", f, 10000)), rows.get(("xslt", f, 10000)), rows.get(("ours-1", f, 1000))
         if not (o and j and x and o1k):
             continue
         shm, d = rows.get(("ours-shm", f, 10000)), rows.get(("ours-dir", f, 10000))
         fr, frj = rows.get(("ours-fresh", f, 10000)), rows.get(("ours-freshj", f, 10000))
-        w("| %s | %.1f | %.2f | %.2f | %s / %s | %s | %s | %.2f |" % (
-            f, med(o[0]) * 1e3 / 10000, med(j[0]) / med(o[0]), med(x[0]) / med(o[0]),
+        na = rows.get(("ours-noage", f, 10000))
+        w("| %s | %.1f | %s | %.2f | %.2f | %s / %s | %s | %s | %.2f |" % (
+            f, med(o[0]) * 1e3 / 10000, "%.2f" % (med(o[0]) / med(na[0])) if na else "–", med(j[0]) / med(o[0]), med(x[0]) / med(o[0]),
             "%.1f" % (med(fr[0]) * 1e3 / 10000) if fr else "–", "%.1f" % (med(frj[0]) * 1e3 / 10000) if frj else "–",
             "%.0f" % (med(d[0]) * 1e3 / 10000) if d else "–",
             "%.0f" % (med(shm[0]) * 1e3 / 10000) if shm else "–", med(o[1]) / med(o1k[1])))
