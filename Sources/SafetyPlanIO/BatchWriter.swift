@@ -10,24 +10,24 @@ import SafetyPlanner
 /// threads, and draws the progress line.
 package struct BatchWriter {
     /// Where the documents go.
-    package enum Sink {
+    enum Sink {
         /// One file per record in this folder.
         case folder(String)
         /// All documents into one file.
         case file(ConcatenatedOutput, BatchConcatenation)
     }
 
-    package let renderer: BatchRenderer
-    package var sink: Sink
-    package let jobs: Int
-    package private(set) var summary = BatchSummary()
+    let renderer: BatchRenderer
+    var sink: Sink
+    let jobs: Int
+    private(set) var summary = BatchSummary()
     /// A group's documents for `--output-file`, kept between groups: a fresh buffer for
     /// each group came from fresh pages of memory, and touching them cost more than
     /// rendering (page faults, measured with GNU time).
     private var groupBytes: [UInt8] = []
     private let progress = ProgressBar()
 
-    package init(renderer: BatchRenderer, sink: Sink, jobs: Int) {
+    init(renderer: BatchRenderer, sink: Sink, jobs: Int) {
         self.renderer = renderer
         self.sink = sink
         self.jobs = jobs
@@ -36,7 +36,7 @@ package struct BatchWriter {
     /// Reads, renders and writes every record of `run`.
     ///
     /// - Throws: `IOError` when the input cannot be read on.
-    package mutating func run(_ run: inout BatchRun) throws(IOError) {
+    mutating func run(_ run: inout BatchRun) throws(IOError) {
         while let records = try run.nextGroup() {
             let rendered = Slots<Result<BatchRenderer.Document, DataErrors>>(count: records.count)
             let renderer = self.renderer

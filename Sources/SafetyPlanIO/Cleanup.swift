@@ -1,4 +1,5 @@
 import SafetyPlanner
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -27,7 +28,7 @@ package enum Cleanup {
     private nonisolated(unsafe) static var files: Set<String> = []
     private nonisolated(unsafe) static var folders: Set<String> = []
     private nonisolated(unsafe) static var children: Set<pid_t> = []
-    private static let lock = Lock()
+    private static let lock = Mutex<Void>(())
 
     /// Blocks SIGINT, SIGTERM and SIGHUP and starts the thread that handles them.
     package static func install() {
@@ -44,6 +45,7 @@ package enum Cleanup {
             }, nil)
     }
 
+    /// SIGINT, SIGTERM and SIGHUP, the signals the cleanup thread waits for.
     package static var handledSignals: sigset_t {
         var signals = sigset_t()
         sigemptyset(&signals)
@@ -54,7 +56,7 @@ package enum Cleanup {
     /// Creates `path` new (mode 0600, `O_EXCL`) and registers it for removal, atomically
     /// with respect to a signal; returns the descriptor, or -1 with `errno` set.
     package static func createFile(_ path: String) -> Int32 {
-        lock.withLock {
+        lock.withLock { _ in
             let descriptor = FileSystem.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             if descriptor >= 0 { files.insert(path) }
             return descriptor
@@ -64,7 +66,7 @@ package enum Cleanup {
     /// Renames a registered temporary file over its target; it is then no longer removed.
     /// Returns 0, or -1 with `errno` set.
     package static func rename(_ temporary: String, to target: String) -> Int32 {
-        lock.withLock {
+        lock.withLock { _ in
             let result = FileSystem.rename(temporary, target)
             if result == 0 { files.remove(temporary) }
             return result
@@ -73,7 +75,7 @@ package enum Cleanup {
 
     /// Removes a registered temporary file now.
     package static func remove(_ temporary: String) {
-        lock.withLock {
+        lock.withLock { _ in
             _ = FileSystem.unlink(temporary)
             files.remove(temporary)
         }
@@ -82,7 +84,7 @@ package enum Cleanup {
     /// Registers a folder made by the run (by `make`, under the lock) to remove with
     /// everything in it.
     package static func makeFolder(_ make: () -> String?) -> String? {
-        lock.withLock {
+        lock.withLock { _ in
             let folder = make()
             if let folder { folders.insert(folder) }
             return folder
@@ -91,7 +93,7 @@ package enum Cleanup {
 
     /// Removes a registered folder and everything in it now.
     package static func removeFolder(_ folder: String) {
-        lock.withLock {
+        lock.withLock { _ in
             removeTree(folder)
             folders.remove(folder)
         }
@@ -99,7 +101,7 @@ package enum Cleanup {
 
     /// Starts a child process (through `start`, under the lock) that a signal must stop.
     package static func startChild<E: Error>(_ start: () throws(E) -> pid_t) throws(E) -> pid_t {
-        try lock.withLock { () throws(E) -> pid_t in
+        try lock.withLock { (_: inout Void) throws(E) -> pid_t in
             let child = try start()
             children.insert(child)
             return child
@@ -108,7 +110,7 @@ package enum Cleanup {
 
     /// Forgets a child that has been waited for.
     package static func childEnded(_ child: pid_t) {
-        lock.withLock { _ = children.remove(child) }
+        lock.withLock { _ in _ = children.remove(child) }
     }
 
     /// Stops a child started in its own process group: SIGTERM to the group, then
@@ -130,11 +132,13 @@ package enum Cleanup {
     }
 
     private static func cleanUpAndExit(signal: Int32) -> Never {
-        lock.lock()  // never released: every other thread that writes now waits for ever
-        for child in children { stop(child) }
-        for file in files { _ = FileSystem.unlink(file) }
-        for folder in folders { removeTree(folder) }
-        _exit(128 + signal)
+        // The lock is never released: every other thread that writes now waits for ever.
+        lock.withLock { _ -> Never in
+            for child in children { stop(child) }
+            for file in files { _ = FileSystem.unlink(file) }
+            for folder in folders { removeTree(folder) }
+            _exit(128 + signal)
+        }
     }
 
     /// Removes `path` and, when it is a folder, everything in it; links are removed,

@@ -6,6 +6,7 @@
 
 /// Seconds on the monotonic clock, without Foundation.
 package enum Clock {
+    /// Now, in seconds since an arbitrary start.
     package static var now: Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)

@@ -13,6 +13,7 @@ import SafetyPlanner
 /// descriptor (`/dev/stdout`) is written into directly instead (`OutputTarget`). How the
 /// documents are framed is the library's (`BatchConcatenation`).
 package final class ConcatenatedOutput {
+    /// The target, as given.
     package let path: String
     private var temporary: String?
     private var descriptor: Int32 = -1

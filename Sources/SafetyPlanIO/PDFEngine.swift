@@ -215,6 +215,6 @@ package enum PDFEngine {
 }
 
 /// Why `posix_spawn` could not start Chromium: the system's reason.
-package struct SpawnFailure: Error {
-    package var reason: String
+struct SpawnFailure: Error {
+    var reason: String
 }

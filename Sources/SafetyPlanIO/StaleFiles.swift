@@ -1,4 +1,5 @@
 import SafetyPlanner
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -11,7 +12,7 @@ import SafetyPlanner
 /// whose process has ended. A file whose process still runs is never touched.
 package enum StaleFiles {
     private nonisolated(unsafe) static var swept: Set<String> = []
-    private static let lock = Lock()
+    private static let lock = Mutex<Void>(())
 
     /// Removes stale temporary files in the folder of `path` (once per folder and run).
     package static func sweep(besides path: String) {
@@ -26,7 +27,7 @@ package enum StaleFiles {
 
     private static func sweep(folder: String, pdfFolders: Bool) {
         let key = (pdfFolders ? "pdf:" : "file:") + folder
-        guard lock.withLock({ swept.insert(key).inserted }) else { return }
+        guard lock.withLock({ _ in swept.insert(key).inserted }) else { return }
         guard let names = FileSystem.entries(of: folder) else { return }
         for name in names {
             guard

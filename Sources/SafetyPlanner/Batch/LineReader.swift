@@ -25,8 +25,9 @@ package final class LineReader {
     private var end = 0
     private var lineNumber = 0
     private var isAtEnd = false
-    /// The file's size when opened, and how many bytes have been read so far (for progress).
+    /// The file's size when opened (0 for a stream), for progress.
     package let totalBytes: Int
+    /// How many bytes have been read so far.
     package private(set) var bytesRead = 0
     static let chunkSize = 1 << 16
 
