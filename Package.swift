@@ -9,7 +9,10 @@ let package = Package(
         .executable(name: "safetyplan", targets: ["safetyplan"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation --target SafetyPlanner` (DocC); a plugin only:
+        // nothing of it is built into the tool.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +26,11 @@ let package = Package(
         .target(
             name: "SafetyPlanner",
             dependencies: ["SafeXML"],
-            resources: [.embedInCode("BundledTemplates")]
+            // Each language folder of Templates/ is embedded through BundledTranslations/
+            // (links named es.stages.xml): SwiftPM flattens names, and es/catalog/stages.xml
+            // would collide with catalog/stages.xml (Tests/bundle-templates.py).
+            exclude: ["BundledTemplates/es"],
+            resources: [.embedInCode("BundledTemplates"), .embedInCode("BundledTranslations")]
         ),
         // The tool's I/O: where outputs go, atomic files, signal cleanup, the PDF engine,
         // batch threads. Package-internal: the library's stages never run a process.

@@ -13,6 +13,7 @@ with networking features off; the pages load nothing but themselves.
 Usage: check-axe.py PATH_TO_SAFETYPLAN
 """
 import os
+import re
 import pathlib
 import shutil
 import subprocess
@@ -37,34 +38,40 @@ def templates():
         head = path.read_text(encoding="utf-8")[:4096]
         if "<template" in head:
             names.append(path.stem)
-    return names
+    return sorted(set(names))  # each language's copy has the English file's name
 
 
 def for_helpers(template):
     """Whether the template is written for helpers (audience="provider"): it has no
     discreet version (the tool refuses --discreet on it, exit 64)."""
-    path = next((ROOT / "Templates").rglob(template + ".xml"))
+    path = next((ROOT / "Templates").rglob(template + ".xml"))  # any language's copy says the same
     return 'audience="provider"' in path.read_text(encoding="utf-8")[:4096]
 
 
+def languages():
+    """English and every language folder of Templates/ (es, ...)."""
+    return ["en"] + sorted(p.name for p in (ROOT / "Templates").iterdir()
+                           if p.is_dir() and re.fullmatch(r"[a-z]{2,3}", p.name))
+
+
 def render(tool, folder):
-    """Writes every rendering into folder and returns the paths."""
+    """Writes every rendering, in every language, into folder and returns the paths."""
     paths = []
-    for template in templates():
-        for stage in STAGES:
-            # The youth copy, the discreet copy and the advocate copy (never discreet).
-            for discreet, copy in ((False, "youth"), (True, "youth"), (False, "advocate")):
-                if discreet and for_helpers(template):
-                    continue
-                path = os.path.join(folder, f"{template}-{stage}-{copy}{'-discreet' if discreet else ''}.html")
-                args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html",
-                        "--audience", copy, "-o", path]
-                if discreet:
-                    args.append("--discreet")
-                result = subprocess.run(args, capture_output=True, text=True)
-                if result.returncode != 0:
-                    raise SystemExit(f"{template} {stage}: exit {result.returncode}: {result.stderr}")
-                paths.append(path)
+    for language, template, stage in ((l, t, s) for l in languages() for t in templates() for s in STAGES):
+        # The youth copy, the discreet copy and the advocate copy (never discreet).
+        for discreet, copy in ((False, "youth"), (True, "youth"), (False, "advocate")):
+            if discreet and for_helpers(template):
+                continue
+            path = os.path.join(
+                folder, f"{language}-{template}-{stage}-{copy}{'-discreet' if discreet else ''}.html")
+            args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html",
+                    "--audience", copy, "--language", language, "-o", path]
+            if discreet:
+                args.append("--discreet")
+            result = subprocess.run(args, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise SystemExit(f"{template} {stage}: exit {result.returncode}: {result.stderr}")
+            paths.append(path)
     for sample in sorted((ROOT / "Samples").glob("*.html")):
         path = os.path.join(folder, "sample-" + sample.name)
         shutil.copyfile(sample, path)

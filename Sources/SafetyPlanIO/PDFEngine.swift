@@ -46,7 +46,7 @@ package enum PDFEngine {
     /// - Throws: `IOError` when Chromium is missing, fails or times out, the PDF is
     ///   incomplete, `path` is an input, or the file cannot be written; the target is
     ///   then left as it was.
-    package static func print(html: String, to path: String, timeLimit: Double = defaultTimeLimit) throws {
+    package static func print(html: String, to path: String, timeLimit: Double = defaultTimeLimit) throws(IOError) {
         guard let chromium = locateChromium(environment: ProcessInfo.processInfo.environment) else {
             throw IOError(.chromiumMissing, at: nil)
         }
@@ -183,7 +183,7 @@ package enum PDFEngine {
 
     /// A new folder only the user can enter, in the system's temporary folder, registered
     /// with `Cleanup`; folders left by earlier runs killed with SIGKILL are removed first.
-    private static func makePrivateFolder() throws -> String {
+    private static func makePrivateFolder() throws(IOError) -> String {
         let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         StaleFiles.sweepPDFFolders(in: base)
         var reason: Int32 = 0
@@ -202,7 +202,7 @@ package enum PDFEngine {
     }
 
     /// Writes a new file with mode 0600 (`O_EXCL`: never through an existing file or link).
-    private static func writePrivately(_ bytes: [UInt8], to path: String) throws {
+    private static func writePrivately(_ bytes: [UInt8], to path: String) throws(IOError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw IOError(.cannotWritePDFPage(reason: String(cString: strerror(errno))), at: nil)

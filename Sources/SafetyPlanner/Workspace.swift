@@ -16,18 +16,49 @@ public struct Workspace: Sendable {
     /// The schema every template file satisfies, from `template.rng`.
     let templateSchema: RelaxNGSchema?
 
-    /// Loads the bundled templates, overlaid by an agency's folder when one is given.
+    /// Loads the bundled templates, overlaid by an agency's folder when one is given, in a
+    /// language (English by default).
     ///
-    /// - Throws: `TemplateError` for the first problem in a catalog file or schema.
-    public static func load(templatesDirectory: String? = nil, maximumBytes: Int = 1 << 20) throws(TemplateError)
-        -> Workspace
+    /// - Parameter language: a language the templates have (`TemplateLibrary.languages`).
+    /// - Throws: `TemplateError` for the first problem in a catalog file or schema, or
+    ///   when the templates have no files in `language` (see `translated(to:)`).
+    public static func load(
+        templatesDirectory: String? = nil, maximumBytes: Int = 1 << 20,
+        language: String = TemplateLibrary.baseLanguage
+    ) throws(TemplateError) -> Workspace {
+        try Workspace(library: loadLibrary(templatesDirectory: templatesDirectory, maximumBytes: maximumBytes))
+            .translated(to: language)
+    }
+
+    /// The bundled templates overlaid by an agency's folder, in every language, before the
+    /// catalog is read: what the tool needs to choose a language.
+    public static func loadLibrary(templatesDirectory: String?, maximumBytes: Int = 1 << 20) throws(TemplateError)
+        -> TemplateLibrary
     {
         var library = TemplateLibrary.bundled
         if let templatesDirectory {
             library = try library.overlaid(withDirectory: templatesDirectory, maximumBytes: maximumBytes)
         }
-        return try Workspace(library: library)
+        return library
     }
+
+    /// This workspace in another language of its library (itself when it is already in it).
+    ///
+    /// Choose the language first with `Languages.choose`, which words the usage error for
+    /// a language the templates do not have.
+    ///
+    /// - Throws: `TemplateError`: `.missingFile("<language>/")` when the library has no
+    ///   files in `language`, or the first problem in that language's catalog.
+    public func translated(to language: String) throws(TemplateError) -> Workspace {
+        if language == library.language { return self }
+        guard let translated = library.translated(to: language) else {
+            throw TemplateError(.missingFile(language + "/"), at: SourceLocation(file: language, line: 1, column: 1))
+        }
+        return try Workspace(library: translated)
+    }
+
+    /// The language of the workspace's templates and catalog.
+    public var language: String { library.language }
 
     /// Loads a workspace from a library already in memory.
     public init(library: TemplateLibrary) throws(TemplateError) {
@@ -58,8 +89,15 @@ public struct Workspace: Sendable {
 
     /// Makes a document: plan for the stage, evaluate the template, render.
     ///
-    /// - Parameter copy: the youth's copy (the default: what is printed is handed over) or
-    ///   the advocate's; a discreet document is always the youth's.
+    /// - Parameters:
+    ///   - template: a template compiled by ``template(named:)``.
+    ///   - stage: the youth's own stage of change.
+    ///   - data: the validated data file (`PlanData()` for none).
+    ///   - format: the output format and its settings.
+    ///   - isDiscreet: whether the document must tell nothing to a person who finds it
+    ///     (``DiscretionPolicy``).
+    ///   - copy: the youth's copy (the default: what is printed is handed over) or the
+    ///     advocate's; a discreet document is always the youth's.
     public func render(
         template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false,
         copy: DocumentCopy = .youth

@@ -84,13 +84,15 @@ struct Batch: ParsableCommand {
         #endif
         var summary = BatchSummary()
         try Run.guarded {
-            let workspace = try Workspace.load(
-                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
-            let compiled = try workspace.template(named: template)
-            Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
-            let renderer = BatchRenderer(
-                workspace: workspace, template: compiled, format: options.outputFormat, isDiscreet: options.discreet,
-                defaultStage: stage, copy: copyOptions.copy)
+            // Each record in its own language (client.language), unless --language (or
+            // --advocate-language, for advocate copies) says otherwise.
+            let renderer = try BatchRenderer.inLanguages(
+                of: try Workspace.loadLibrary(
+                    templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize),
+                template: template, format: options.outputFormat, isDiscreet: options.discreet, defaultStage: stage,
+                copy: copyOptions.copy, languageOption: options.language,
+                advocateLanguageOption: copyOptions.advocateLanguage
+            ) { Run.refuseDiscreet($0, isDiscreet: options.discreet) }
             let jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             summary = try BatchWriter.write(
                 data, renderer: renderer, to: outputFile.map { .file($0) } ?? .folder(options.output!, isForced: force),

@@ -16,6 +16,12 @@ struct CopyOptions: ParsableArguments {
             valueName: "youth|advocate"))
     var copy: DocumentCopy = .youth
 
+    @Option(
+        help: ArgumentHelp(
+            "The advocate copy's language, when the advocate reads another one than the youth (default: --language).",
+            valueName: "LANG"))
+    var advocateLanguage: String?
+
     /// Checks the copy against `--discreet`.
     func validate(isDiscreet: Bool) throws {
         if copy == .advocate && isDiscreet {

@@ -38,8 +38,10 @@ struct Fill: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            var workspace = try Workspace.load(
-                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
+            var planData =
+                try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
+            var workspace = try options.workspace(
+                advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: planData)
             var name = form
             if form.contains("/") || form.hasSuffix(".xml") {
                 let fileName = PathName.last(form)
@@ -49,35 +51,18 @@ struct Fill: ParsableCommand {
                 name = String(fileName.dropLast(4))
             }
             let template = try workspace.form(named: name)
-            var planData =
-                try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
             let stage = try planData.stage(option: nil, file: data ?? "", fallback: template.stage ?? .maintenance)!
-            if let made = template.stage, let given = planData.stage, made != given {
-                StandardError.write(
-                    "warning: the form \(name) is made for the \(made.id) stage, and the data file gives the stage \(given.id); it is filled anyway: read it with the youth before handing it over\n"
-                )
-            }
+            if let warning = template.stageWarning(for: planData, name: name) { StandardError.write(warning + "\n") }
             if interactive {
-                planData = Self.interview(
-                    FormQuestions.questions(in: template, stage: stage, copy: copyOptions.copy), base: planData)
+                let words = workspace.catalog.words
+                planData = Interview.run(
+                    FormQuestions.questions(in: template, stage: stage, copy: copyOptions.copy, words: words),
+                    base: planData, words: words)
             }
             let document = workspace.render(
                 template: template, stage: stage, data: planData, format: options.outputFormat,
                 isDiscreet: options.discreet, copy: copyOptions.copy)
             try options.write(document)
         }
-    }
-
-    /// Asks the questions on standard error and reads the answers from standard input.
-    /// Nothing is written until the interview ends.
-    private static func interview(_ questions: [FormQuestion], base: PlanData) -> PlanData {
-        var interview = FormInterview(questions: questions, base: base)
-        while !interview.isFinished {
-            StandardError.write(interview.prompt)
-            let line = readLine(strippingNewline: true)
-            if line == nil { StandardError.write("\n") }
-            interview.answer(line)
-        }
-        return interview.planData
     }
 }

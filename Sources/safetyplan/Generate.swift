@@ -33,10 +33,10 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            let workspace = try Workspace.load(
-                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
             let planData =
                 try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
+            let workspace = try options.workspace(
+                advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: planData)
             guard let chosen = try planData.stage(option: stage, file: data ?? "", fallback: nil) else {
                 Run.usageError("\(data!): the data file has no \"stage\" key; give --stage")
             }

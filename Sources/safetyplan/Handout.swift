@@ -44,8 +44,7 @@ struct Handout: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            let workspace = try Workspace.load(
-                templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize)
+            let workspace = try options.workspace()
             let compiled = try workspace.template(named: audience.template)
             Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
             // The provider handout covers every stage; any stage gives the same document.

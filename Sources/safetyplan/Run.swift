@@ -28,19 +28,16 @@ enum Run {
             fail(error.description)
         } catch let error as IOError {
             fail(error.description)
+        } catch let error as Languages.Problem {
+            usageError(error.message)
         } catch {
             fail("error: \(error)")
         }
     }
 
-    /// `--discreet` on a document written for helpers (`audience="provider"`, the provider
-    /// handout) is a usage error: a discreet copy is one a youth keeps, and a helpers'
-    /// reference cannot be made to reveal nothing.
+    /// `--discreet` on a document written for helpers is a usage error (`Template.discreetRefusal`).
     static func refuseDiscreet(_ template: Template, isDiscreet: Bool) {
-        guard isDiscreet, template.audience == .provider else { return }
-        usageError(
-            "\(template.name) is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms and the youth handout)"
-        )
+        if isDiscreet, let refusal = template.discreetRefusal { usageError(refusal) }
     }
 
     /// A usage problem found after reading input: message on standard error, exit 64.

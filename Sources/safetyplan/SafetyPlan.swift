@@ -27,6 +27,7 @@ struct SafetyPlan: ParsableCommand {
             Plans are made from XML templates and a JSON data file, and printed as plain \
             text or HTML. Nothing is sent anywhere; output files are readable by you only.
             """,
+        version: safetyPlannerVersion,
         // Every subcommand gives its `commandName`: otherwise ArgumentParser derives it from
         // `String(describing:)` of the type at each start, ~10 % of a one-plan run's
         // instructions in the Swift runtime's conformance and metadata lookups.
@@ -87,6 +88,12 @@ struct RenderOptions: ParsableArguments {
             valueName: "DIR"))
     var templates: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The document's language, such as en or es (default: the data's client.language, else en).",
+            valueName: "LANG"))
+    var language: String?
+
     @Flag(help: "Discreet mode: a neutral title, initials and first names only, no addresses, no revealing words.")
     var discreet = false
 
@@ -127,10 +134,17 @@ struct RenderOptions: ParsableArguments {
     /// Writes a rendered document where these options say: standard output or `-o FILE`,
     /// and for `--format pdf` through the PDF engine into `FILE`.
     func write(_ document: String) throws {
-        if format == .pdf, let output {
-            try PDFEngine.print(html: document, to: output, timeLimit: Double(pdfTimeout))
-        } else {
-            try Output.write(document, to: output)
-        }
+        try Output.write(document, to: output, pdfTimeLimit: format == .pdf ? Double(pdfTimeout) : nil)
+    }
+
+    /// The workspace in the document's language (`--language`, `advocateLanguage` for an
+    /// advocate copy, else the data's `client.language`); a language the templates do not
+    /// have is a usage error that lists those they have (`Run.guarded`).
+    func workspace(advocateLanguage: String? = nil, copy: DocumentCopy = .youth, data: PlanData = PlanData()) throws
+        -> Workspace
+    {
+        try Workspace.load(
+            templatesDirectory: templatesDirectory, maximumBytes: maxInputSize, languageOption: language,
+            advocateLanguageOption: advocateLanguage, copy: copy, data: data)
     }
 }

@@ -13,13 +13,17 @@ import Testing
             let name = (relative as NSString).lastPathComponent
             guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else { continue }
             let folder = (relative as NSString).deletingLastPathComponent
-            onDisk[name] = folder.isEmpty ? "" : folder + "/"
+            // A language's files (es/catalog/stages.xml) are listed as es/stages.xml.
+            let top = relative.split(separator: "/").first.map(String.init) ?? ""
+            let key = TemplateLibrary.isLanguageFolder(top) && relative.contains("/") ? top + "/" + name : name
+            onDisk[key] = folder.isEmpty ? "" : folder + "/"
         }
         #expect(onDisk == BundledFiles.folders)
         #expect(Set(BundledFiles.all.map(\.name)) == Set(onDisk.keys))
-        for (name, bytes) in BundledFiles.all {
-            let disk = FileManager.default.contents(atPath: root.appendingPathComponent(onDisk[name]! + name).path)
-            #expect(disk.map { [UInt8]($0) } == bytes, "\(name) is stale in the build")
+        for (key, bytes) in BundledFiles.all {
+            let name = key.split(separator: "/").last.map(String.init)!
+            let disk = FileManager.default.contents(atPath: root.appendingPathComponent(onDisk[key]! + name).path)
+            #expect(disk.map { [UInt8]($0) } == bytes, "\(key) is stale in the build")
         }
     }
 

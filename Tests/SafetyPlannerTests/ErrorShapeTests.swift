@@ -132,3 +132,22 @@ import Testing
         #expect(library.file(named: "stages.xml")?.isBundled == true)
     }
 }
+
+/// What the commands say about a template before rendering it.
+@Suite struct TemplateCommandMessagesTests {
+    @Test func onlyAHelpersDocumentRefusesDiscreetAndOnlyAFormOfAnotherStageWarns() throws {
+        let workspace = try Workspace.load()
+        #expect(try workspace.template(named: "plan").discreetRefusal == nil)
+        #expect(
+            try workspace.template(named: "provider-handout").discreetRefusal
+                == "provider-handout is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms and the youth handout)"
+        )
+        let form = try workspace.form(named: "maintenance-support")
+        #expect(form.stageWarning(for: PlanData(), name: "maintenance-support") == nil)
+        let action = try PlanData.parse(Array(#"{"stage": "action"}"#.utf8), file: "d.json")
+        #expect(
+            form.stageWarning(for: action, name: "maintenance-support")
+                == "warning: the form maintenance-support is made for the maintenance stage, and the data file gives the stage action; it is filled anyway: read it with the youth before handing it over"
+        )
+    }
+}

@@ -3,11 +3,14 @@ import Testing
 
 @testable import SafetyPlanner
 
-/// Every document the tool can make — every template, stage, copy, discretion and format,
-/// for a youth of 15 and one of 19 and for no data at all — holds the promises of the
-/// youth copy, the advocate copy and the discretion policy. (PDF is the HTML, printed.)
+/// Every document the tool can make — every language, template, stage, copy, discretion and
+/// format, for a youth of 15 and one of 19 and for no data at all — holds the promises of
+/// the youth copy, the advocate copy and the discretion policy. (PDF is the HTML, printed.)
 @Suite struct EveryDocumentTests {
     static let workspace = try! Workspace.load()
+    static let languages = workspace.library.languages
+    static let workspaces = Dictionary(
+        uniqueKeysWithValues: languages.map { ($0, try! Workspace.load(language: $0)) })
     static let policy = workspace.catalog.discretion
     static let formats: [OutputFormat] = [.text(width: 72, pageLength: 66, hasPageNumbers: true), .html]
 
@@ -33,14 +36,38 @@ import Testing
     ]
 
     /// Words that label a youth who may not see themselves that way.
-    static let labelWords = ["victim", "traffick", "exploit", "abuse", "csec", "prostitut", "survivor"]
+    static let labelWords = [
+        "victim", "traffick", "exploit", "abuse", "csec", "prostitut", "survivor", "víctima", "trata de",
+        "explotación", "abuso", "sobreviviente",
+    ]
+
+    /// What only the advocate's pages say, per language.
+    static let advocateOnly: [String: [String]] = [
+        "en": ["For the advocate", "CANRA", "the exploiter"],
+        "es": ["Para la persona que acompaña", "CANRA", "quien le explota"],
+    ]
+
+    /// The advocate's page, with the youth's history in the language's words.
+    static let advocatePage: [String: [String]] = [
+        "en": ["For the advocate", "pre-contemplation (2026-06-10)"],
+        "es": ["Para la persona que acompaña", "precontemplación (10 de junio de 2026)"],
+    ]
+
+    /// What an adult's documents never say (the law and the lines for minors), per language.
+    static let minorsOnly: [String: [String]] = [
+        "en": ["child protection", "CANRA", "1-800-422-4453", "Childhelp", "Child Abuse", "under 18"],
+        "es": ["protección infantil", "CANRA", "1-800-422-4453", "Childhelp", "Abuso Infantil", "menor de 18"],
+    ]
 
     struct Case: CustomStringConvertible {
         var template: String
         var stage: Stage
         var copy: DocumentCopy
         var isDiscreet: Bool
-        var description: String { "\(template) \(stage.id) \(copy.id)\(isDiscreet ? " discreet" : "")" }
+        var language = "en"
+        var description: String {
+            "\(language) \(template) \(stage.id) \(copy.id)\(isDiscreet ? " discreet" : "")"
+        }
         /// Whether the document is read by the youth: a youth copy, or the youth handout
         /// (the provider handout is the helpers' reference).
         var isYouthFacing: Bool {
@@ -53,13 +80,18 @@ import Testing
     /// errors in the tool).
     static let cases: [Case] = {
         var cases: [Case] = []
-        for template in workspace.library.templateNames {
-            for stage in Stage.allCases {
-                for copy in DocumentCopy.allCases {
-                    for isDiscreet in [false, true] {
-                        let isForHelpers = (try? workspace.template(named: template))?.audience == .provider
-                        if isDiscreet && (copy == .advocate || isForHelpers) { continue }
-                        cases.append(Case(template: template, stage: stage, copy: copy, isDiscreet: isDiscreet))
+        for language in languages {
+            for template in workspace.library.templateNames {
+                for stage in Stage.allCases {
+                    for copy in DocumentCopy.allCases {
+                        for isDiscreet in [false, true] {
+                            let isForHelpers = (try? workspace.template(named: template))?.audience == .provider
+                            if isDiscreet && (copy == .advocate || isForHelpers) { continue }
+                            cases.append(
+                                Case(
+                                    template: template, stage: stage, copy: copy, isDiscreet: isDiscreet,
+                                    language: language))
+                        }
                     }
                 }
             }
@@ -68,6 +100,7 @@ import Testing
     }()
 
     static func render(_ item: Case, _ data: PlanData, _ format: OutputFormat) throws -> String {
+        let workspace = workspaces[item.language]!
         let template = try workspace.template(named: item.template)
         return workspace.render(
             template: template, stage: item.stage, data: data, format: format, isDiscreet: item.isDiscreet,
@@ -81,7 +114,8 @@ import Testing
 
     @Test func theMatrixIsWhole() {
         #expect(Self.workspace.library.templateNames.count == 4)
-        #expect(Self.cases.count == 4 * 5 * 2 * 2 - 4 * 5 - 5)
+        #expect(Self.languages == ["en", "es"])
+        #expect(Self.cases.count == 2 * (4 * 5 * 2 * 2 - 4 * 5 - 5))
     }
 
     @Test(arguments: cases.filter(\.isDiscreet))
@@ -117,7 +151,7 @@ import Testing
 
     @Test(arguments: cases.filter(\.isYouthFacing))
     func aYouthCopyNamesNoStage(item: Case) throws {
-        let stageNames = Self.workspace.catalog.stages.map(\.name)
+        let stageNames = Self.workspaces.values.flatMap { $0.catalog.stages.map(\.name) }
         for format in Self.formats {
             let output = try Self.render(item, PlanData(), format)
             for name in stageNames {
@@ -136,9 +170,9 @@ import Testing
         for format in Self.formats {
             let output = try Self.render(item, Self.minor, format)
             #expect(!output.contains("duty to report on 11/20"), "\(item): advocateNotes")
-            #expect(!output.contains("For the advocate"), "\(item)")
-            #expect(!output.contains("CANRA"), "\(item)")
-            #expect(!output.contains("the exploiter"), "\(item)")
+            for phrase in Self.advocateOnly.values.joined() {
+                #expect(!output.contains(phrase), "\(item): '\(phrase)'")
+            }
         }
     }
 
@@ -146,16 +180,17 @@ import Testing
     func anAdvocateCopyHasTheAdvocatesPages(item: Case) throws {
         guard item.template != "provider-handout" else { return }
         let output = try Self.render(item, Self.minor, .text(width: 400))
-        #expect(output.contains("For the advocate"), "\(item)")
         #expect(output.contains("Talked about my duty to report on 11/20"), "\(item)")
-        #expect(output.contains("pre-contemplation (2026-06-10)"), "\(item): the history of the cycle")
+        for phrase in Self.advocatePage[item.language]! {
+            #expect(output.contains(phrase), "\(item): '\(phrase)'")
+        }
     }
 
     @Test(arguments: cases.filter { !$0.isDiscreet && $0.template != "provider-handout" })
     func theLawFitsTheAge(item: Case) throws {
         for format in Self.formats {
             let adult = try Self.render(item, Self.adult, format)
-            for phrase in ["child protection", "CANRA", "1-800-422-4453", "Childhelp", "Child Abuse", "under 18"] {
+            for phrase in Self.minorsOnly[item.language]! {
                 #expect(!adult.contains(phrase), "\(item), age 19: '\(phrase)'")
             }
         }
@@ -181,6 +216,28 @@ import Testing
         #expect(adult.contains("Some programs have rules about what they share"))
     }
 
+    @Test(arguments: Stage.allCases)
+    func aMinorsPlanKeepsTheDutyAndTheChoiceInSpanish(stage: Stage) throws {
+        func render(_ copy: DocumentCopy, _ data: PlanData) throws -> String {
+            try Self.render(
+                Case(template: "plan", stage: stage, copy: copy, isDiscreet: false, language: "es"), data,
+                .text(width: 400))
+        }
+        let youth = try render(.youth, Self.minor)
+        #expect(youth.contains("tienen que avisar a protección infantil"))
+        #expect(youth.contains("Hablar con la policía es tu decisión"))
+        #expect(youth.contains("voy a tratar de decírtelo antes"))
+        let advocate = try render(.advocate, Self.minor)
+        #expect(advocate.contains("CANRA"))
+        #expect(advocate.contains("No es una inmunidad general frente al arresto"))
+        let adult = try render(.advocate, Self.adult)
+        #expect(
+            adult.contains(
+                "La persona sobreviviente es adulta, así que reportar su propia explotación es decisión suya"))
+        #expect(adult.contains("Hablar con la policía es tu decisión"))
+        #expect(adult.contains("Algunos programas tienen reglas sobre lo que comparten"))
+    }
+
     /// Everything the youth filled in, as it must appear in the youth copy.
     static func youthEntries(_ data: PlanData) -> [String] {
         var entries: [String] = []
@@ -200,12 +257,12 @@ import Testing
         return entries
     }
 
-    @Test(arguments: Stage.allCases)
-    func nothingTheYouthWroteDisappears(stage: Stage) throws {
-        let entries = Self.youthEntries(Self.minor)
+    @Test(arguments: Stage.allCases, ["en", "es"])
+    func nothingTheYouthWroteDisappears(stage: Stage, language: String) throws {
+        let entries = Self.youthEntries(Self.minor).filter { !DataRules.isISODate($0) || language == "en" }
         #expect(entries.count > 30)
         let output = try Self.render(
-            Case(template: "plan", stage: stage, copy: .youth, isDiscreet: false), Self.minor,
+            Case(template: "plan", stage: stage, copy: .youth, isDiscreet: false, language: language), Self.minor,
             .text(width: 400, pageLength: 0))
         for entry in entries {
             #expect(output.contains(entry), "\(stage): '\(entry)'")

@@ -10,6 +10,12 @@ import Testing
 @Suite struct StigmatizingTermsTests {
     static let terms = [
         "child prostitute", "teen prostitute", "sex worker", "pimp", "john", "promiscuous", "runaway",
+        // Spanish: a youth is never a "prostituta" or a "trabajadora sexual", nor a "fugitiva";
+        // an adult who exploits a child is named by what they do ("quien le explota"), not
+        // by the street's words for them.
+        "prostituta", "prostituto", "niña prostituta", "niño prostituto", "trabajadora sexual",
+        "trabajador sexual", "padrote", "proxeneta", "chulo", "promiscua", "promiscuo", "fugitiva", "fugitivo",
+        "menor fugada", "menor fugado",
     ]
     static let allowed = ["National Runaway Safeline", "1800runaway.org"]
 
@@ -38,7 +44,7 @@ import Testing
     static func occurrences(of term: String, in text: String) -> [String] {
         let escaped = NSRegularExpression.escapedPattern(for: term)
         let regex = try! NSRegularExpression(
-            pattern: "(?<![A-Za-z])\(escaped)(?![A-Za-z])", options: [.caseInsensitive])
+            pattern: "(?<![\\p{L}])\(escaped)(?![\\p{L}])", options: [.caseInsensitive])
         let range = NSRange(text.startIndex..., in: text)
         return regex.matches(in: text, range: range).map { String(text[Range($0.range, in: text)!]) }
     }
@@ -67,7 +73,10 @@ import Testing
         for (path, text) in Self.shippedFiles() {
             var scrubbed = text
             for phrase in Self.allowed { scrubbed = scrubbed.replacingOccurrences(of: phrase, with: "") }
-            for term in ["pimps", "johns", "runaways", "sex workers", "prostitutes"] {
+            for term in [
+                "pimps", "johns", "runaways", "sex workers", "prostitutes", "prostitutas", "prostitutos", "padrotes",
+                "proxenetas", "chulos", "trabajadoras sexuales", "trabajadores sexuales",
+            ] {
                 #expect(Self.occurrences(of: term, in: scrubbed).isEmpty, "Templates/\(path) uses '\(term)'")
             }
         }

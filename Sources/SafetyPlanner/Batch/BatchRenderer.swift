@@ -19,6 +19,11 @@ public struct BatchRenderer: Sendable {
     /// The stage of a record that has no `stage` key.
     public let defaultStage: Stage?
 
+    /// The languages of a batch: a record is rendered in the language `Languages.choose`
+    /// gives for it, by the renderer of that language in `renderers` (nil: every record in
+    /// this renderer's language).
+    public var languages: BatchLanguages?
+
     /// A renderer for records of one batch run.
     public init(
         workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?,
@@ -49,6 +54,7 @@ public struct BatchRenderer: Sendable {
     ///   - file: the input's name, for messages.
     ///   - line: the line the record starts on; a JSON Lines record is one line, so
     ///     positions inside it keep their column and take this line.
+    ///   - maximumBytes: the largest record read; a larger one is refused.
     /// - Throws: `DataErrors` with every problem in the record.
     public func render(_ bytes: [UInt8], file: String, line: Int = 1, maximumBytes: Int) throws(DataErrors) -> Document
     {
@@ -63,6 +69,19 @@ public struct BatchRenderer: Sendable {
                     return moved
                 })
         }
+        if let languages,
+            let language = try? Languages.choose(
+                option: languages.option, advocateOption: languages.advocateOption, copy: copy, data: data,
+                available: languages.available),
+            language != workspace.language, let other = languages.renderers[language]
+        {
+            return try other.render(data, file: file, line: line)
+        }
+        return try render(data, file: file, line: line)
+    }
+
+    /// Renders one record already read.
+    private func render(_ data: PlanData, file: String, line: Int) throws(DataErrors) -> Document {
         guard let stage = try? data.stage(option: nil, file: file, fallback: defaultStage) else {
             throw DataErrors([
                 DataError(
@@ -98,5 +117,25 @@ public struct BatchRenderer: Sendable {
         }
         guard let first = name.first, first != UInt8(ascii: ".") else { return nil }
         return String(decoding: name, as: UTF8.self)
+    }
+}
+
+/// The other languages of a batch: the command line's choices and one renderer per
+/// language the templates have.
+public struct BatchLanguages: Sendable {
+    /// `--language`, which wins over each record's `client.language`.
+    public var option: String?
+    /// `--advocate-language`, for advocate copies.
+    public var advocateOption: String?
+    /// The languages the templates have.
+    public var available: [String]
+    /// A renderer for each language, by language.
+    public var renderers: [String: BatchRenderer]
+
+    public init(option: String?, advocateOption: String?, available: [String], renderers: [String: BatchRenderer]) {
+        self.option = option
+        self.advocateOption = advocateOption
+        self.available = available
+        self.renderers = renderers
     }
 }

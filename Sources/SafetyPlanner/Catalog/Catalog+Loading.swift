@@ -9,6 +9,7 @@ extension Catalog {
         ("principles.xml", "principles.rng"),
         ("resources.xml", "resources.rng"),
         ("discretion.xml", "discretion.rng"),
+        ("words.xml", "words.rng"),
     ]
 
     /// Loads and checks the catalog from a template library.
@@ -21,6 +22,7 @@ extension Catalog {
         let principlesRoot = try CatalogFile.root(of: "principles.xml", schema: "principles.rng", in: library)
         let resourcesRoot = try CatalogFile.root(of: "resources.xml", schema: "resources.rng", in: library)
         let discretionRoot = try CatalogFile.root(of: "discretion.xml", schema: "discretion.rng", in: library)
+        let words = try Words(element: CatalogFile.root(of: "words.xml", schema: "words.rng", in: library))
 
         var cycle: [Audience: String] = [:]
         for element in stagesRoot.elements where element.name == "cycle" {
@@ -49,7 +51,8 @@ extension Catalog {
             stages: Stage.allCases.map { stage in stages.first { $0.stage == stage }! },
             cycle: cycle, source: stagesRoot.attribute("source") ?? "",
             domains: Domain.allCases.map { domain in domains.first { $0.domain == domain }! },
-            principles: principles, resources: resources, discretion: DiscretionPolicy(element: discretionRoot))
+            principles: principles, resources: resources, discretion: DiscretionPolicy(element: discretionRoot),
+            words: words)
     }
 }
 
@@ -81,6 +84,40 @@ extension DiscretionPolicy {
         self.init(
             stems: stems, words: words, phrases: phrases, surnameTitles: surnameTitles,
             givenNameTitles: givenNameTitles, particles: particles)
+    }
+}
+
+extension Words {
+    /// The words of one `words.xml`.
+    ///
+    /// - Throws: `TemplateError` when a text the tool prints is missing or given twice, or
+    ///   when there are not twelve months.
+    init(element: Element) throws(TemplateError) {
+        var texts: [String: String] = [:]
+        var months: [String] = []
+        var questions: [String: (label: String, hint: String)] = [:]
+        var found: [String] = []
+        for child in element.elements {
+            switch child.name {
+            case "text":
+                let id = try CatalogFile.required(child, "id")
+                found.append(id)
+                texts[id] = child.normalizedText
+            case "months":
+                months = child.normalizedText.split(separator: " ").map(String.init)
+            case "question":
+                let path = try CatalogFile.required(child, "path")
+                questions[path] = (try CatalogFile.required(child, "label"), child.attribute("hint") ?? "")
+            default:
+                break
+            }
+        }
+        try CatalogFile.requireEach(Words.requiredIDs, in: found, root: element, what: "text")
+        guard months.count == 12 else {
+            throw TemplateError(.misplaced(element: "words", reason: "must name twelve months"), at: element.location)
+        }
+        self.init(
+            language: element.attribute("lang") ?? "en", texts: texts, months: months, questions: questions)
     }
 }
 

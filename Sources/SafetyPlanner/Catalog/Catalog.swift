@@ -22,6 +22,8 @@ public struct Catalog: Equatable, Sendable {
     public var resources: [Resource]
     /// What discreet documents leave out (`discretion.xml`).
     public var discretion: DiscretionPolicy
+    /// The words the tool prints itself, in the catalog's language (`words.xml`).
+    public var words: Words = .english
 
     /// The catalog entry for a stage.
     public func info(for stage: Stage) -> StageInfo {

@@ -11,6 +11,11 @@ public struct DocumentTree: Equatable, Sendable {
     public var language: String
     /// The blocks of the document, in order.
     public var body: [DocumentNode]
+    /// The foot of each printed page, `{page}` and `{pages}` filled in by the renderer.
+    public var pageFooter: String = DocumentTree.defaultPageFooter
+
+    /// The English page footer.
+    public static let defaultPageFooter = "Page {page} of {pages}"
 
     /// Creates a document tree.
     public init(title: String, language: String = "en", body: [DocumentNode]) {

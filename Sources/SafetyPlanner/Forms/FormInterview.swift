@@ -25,13 +25,18 @@ public struct FormInterview: Sendable {
     private var part = 0
     /// Why the last answer was asked again.
     private var problem: String?
+    /// The words of the form's language, for asking again.
+    private let words: Words
 
     /// Starts an interview.
     ///
     /// - Parameters:
     ///   - questions: the form's questions, from `FormQuestions.questions(in:stage:)`.
     ///   - base: data already known (a data file); questions it answers are not asked.
-    public init(questions: [FormQuestion], base: PlanData = PlanData()) {
+    ///   - words: the words of the form's language, for what is said when an answer does
+    ///     not fit (`words.xml`).
+    public init(questions: [FormQuestion], base: PlanData = PlanData(), words: Words = .english) {
+        self.words = words
         guard case .record(let fields) = base.root else { preconditionFailure("plan data is always a record") }
         root = fields
         self.questions = questions.filter { question in
@@ -161,20 +166,20 @@ public struct FormInterview: Sendable {
             return .text(text)
         case .text(.stage):
             guard Stage(rawValue: text) != nil else {
-                problem = "Please write one of \(Stage.allCases.map(\.id).joined(separator: ", ")), or leave it empty."
+                problem = words.text("ask-stage", ["stages": Stage.allCases.map(\.id).joined(separator: ", ")])
                 return nil
             }
             return .text(text)
         case .text(.isoDate):
             guard DataRules.isISODate(text) else {
-                problem = "Please write the date as YYYY-MM-DD, or leave it empty."
+                problem = words["ask-date"]
                 return nil
             }
             return .text(text)
         case .integer(let range):
             guard let number = Int(text), range.contains(number) else {
-                problem =
-                    "Please write a whole number from \(range.lowerBound) to \(range.upperBound), or leave it empty."
+                problem = words.text(
+                    "ask-number", ["low": String(range.lowerBound), "high": String(range.upperBound)])
                 return nil
             }
             return .text(String(number))

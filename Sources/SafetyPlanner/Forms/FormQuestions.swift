@@ -10,13 +10,19 @@
 public enum FormQuestions {
     /// The questions of a template, for a youth at a stage, for one copy: the advocate
     /// copy also asks what only it prints (`advocateNotes`).
-    public static func questions(in template: Template, stage: Stage, copy: DocumentCopy = .youth) -> [FormQuestion] {
-        var collector = QuestionCollector(stage: stage, copy: copy)
+    ///
+    /// - Parameter words: the words of the form's language (`Catalog.words`), for the
+    ///   questions the template does not label and for every hint.
+    public static func questions(
+        in template: Template, stage: Stage, copy: DocumentCopy = .youth, words: Words = .english
+    ) -> [FormQuestion] {
+        let vocabulary = FormVocabulary(words: words)
+        var collector = QuestionCollector(stage: stage, copy: copy, vocabulary: vocabulary)
         collector.blocks(template.body)
         return collector.questions.compactMap { question in
             if case .records(let parts) = question.kind, parts.isEmpty { return nil }
             var question = question
-            let instruction = FormVocabulary.instruction(for: question.kind)
+            let instruction = vocabulary.instruction(for: question.kind)
             question.hint += (question.hint.isEmpty ? "" : " ") + instruction
             return question
         }
@@ -27,15 +33,17 @@ public enum FormQuestions {
 private struct QuestionCollector {
     let stage: Stage
     let copy: DocumentCopy
+    let vocabulary: FormVocabulary
     var questions: [FormQuestion] = []
     /// The question of each path asked so far, by dotted path.
     private var indexByPath: [String: Int] = [:]
     /// The list question each enclosing `<list as=…>` binding belongs to (nil: not asked).
     private var bindings: [String: Int?] = [:]
 
-    init(stage: Stage, copy: DocumentCopy) {
+    init(stage: Stage, copy: DocumentCopy, vocabulary: FormVocabulary) {
         self.stage = stage
         self.copy = copy
+        self.vocabulary = vocabulary
     }
 
     mutating func blocks(_ nodes: [TemplateNode]) {
@@ -111,14 +119,14 @@ private struct QuestionCollector {
         let dotted = path.description
         if let index = indexByPath[dotted] {
             // A field's own label wins over the friendly name of an earlier inline value.
-            if let label, questions[index].label == FormVocabulary.label(for: dotted) { questions[index].label = label }
+            if let label, questions[index].label == vocabulary.label(for: dotted) { questions[index].label = label }
             return
         }
-        let hint = FormVocabulary.hint(for: dotted)
+        let hint = vocabulary.hint(for: dotted)
         indexByPath[dotted] = questions.count
         questions.append(
             FormQuestion(
-                path: path.components, label: label ?? FormVocabulary.label(for: dotted), hint: hint, kind: .value,
+                path: path.components, label: label ?? vocabulary.label(for: dotted), hint: hint, kind: .value,
                 shape: shape))
     }
 
@@ -137,7 +145,7 @@ private struct QuestionCollector {
         indexByPath[dotted] = questions.count
         questions.append(
             FormQuestion(
-                path: path.components, label: FormVocabulary.label(for: dotted), hint: FormVocabulary.hint(for: dotted),
+                path: path.components, label: vocabulary.label(for: dotted), hint: vocabulary.hint(for: dotted),
                 kind: kind,
                 shape: element))
         return questions.count - 1
@@ -153,7 +161,7 @@ private struct QuestionCollector {
         }
         parts.append(
             FormQuestion.Part(
-                key: key, label: FormVocabulary.label(for: questions[index].dottedPath + "." + key), shape: shape))
+                key: key, label: vocabulary.label(for: questions[index].dottedPath + "." + key), shape: shape))
         questions[index].kind = .records(parts)
     }
 

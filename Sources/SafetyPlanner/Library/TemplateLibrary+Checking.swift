@@ -11,8 +11,29 @@ extension TemplateLibrary {
     ///
     /// - Parameter names: the file names to check (an agency's own files); `nil` checks
     ///   every file. Files outside the list are still used: includes, schemas.
+    /// Each language's files are checked too, in that language (a translated template
+    /// includes the translated parts), and compared with the English ones
+    /// (`translationProblems`).
+    ///
     /// - Returns: the number of files checked and the problems, in path order.
     public func check(only names: [String]? = nil) -> CheckReport {
+        var report = checkFiles(only: names?.filter { !$0.contains("/") })
+        for language in translations.keys.sorted() {
+            let own = translations[language]!.keys.filter { names?.contains(language + "/" + $0) ?? true }
+            guard !own.isEmpty, let translated = translated(to: language) else { continue }
+            let checked = translated.checkFiles(only: own.sorted())
+            report.checkedFiles += checked.checkedFiles
+            report.problems += checked.problems
+        }
+        var seen = Set(report.problems.map(\.description))
+        for problem in translationProblems(only: names) where seen.insert(problem.description).inserted {
+            report.problems.append(problem)
+        }
+        return report
+    }
+
+    /// `check(only:)` for the files of this library as it is (one language).
+    private func checkFiles(only names: [String]?) -> CheckReport {
         let selected = (names ?? Array(files.keys)).filter { files[$0] != nil }.sorted {
             (files[$0]!.displayName, $0) < (files[$1]!.displayName, $1)
         }

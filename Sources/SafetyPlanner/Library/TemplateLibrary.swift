@@ -18,6 +18,11 @@ import SafeXML
 /// Files are found by their file name alone (`stages.xml`, `plan.xml`), the way SwiftPM
 /// flattens the bundled copy; an agency's folder may hold any of them, in any subfolder,
 /// and each one it holds replaces the bundled file of the same name.
+///
+/// Languages: the files outside a language folder are English (`baseLanguage`). A folder
+/// named by a language tag (`es/`, two or three lowercase letters) at the top of
+/// `Templates/` or of an agency's folder holds that language's files, found by name in
+/// the same way; `translated(to:)` lays them over the English ones.
 public struct TemplateLibrary: Sendable {
     /// One file of the library.
     public struct File: Sendable {
@@ -40,8 +45,40 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    /// Files by file name.
+    /// Files by file name (in `language`: the English files with that language's laid over them).
     public private(set) var files: [String: File]
+
+    /// The files of each language other than English, by language, then by file name.
+    public private(set) var translations: [String: [String: File]] = [:]
+
+    /// The language of `files`.
+    public private(set) var language: String = TemplateLibrary.baseLanguage
+
+    /// The language of the files outside any language folder.
+    public static let baseLanguage = "en"
+
+    /// The languages the library has files in, English first, then the others in order.
+    public var languages: [String] {
+        [Self.baseLanguage] + translations.keys.sorted()
+    }
+
+    /// This library in `language`: each of its files replaces the English file of the same
+    /// name; nil when the library has no files in that language.
+    public func translated(to language: String) -> TemplateLibrary? {
+        if language == self.language { return self }
+        guard self.language == Self.baseLanguage else { return nil }
+        if language == Self.baseLanguage { return self }
+        guard let overlay = translations[language] else { return nil }
+        var result = self
+        result.files.merge(overlay) { _, translated in translated }
+        result.language = language
+        return result
+    }
+
+    /// Whether `name` can name a language folder: two or three lowercase ASCII letters.
+    public static func isLanguageFolder(_ name: some StringProtocol) -> Bool {
+        (2...3).contains(name.utf8.count) && name.utf8.allSatisfy { (0x61...0x7A).contains($0) }
+    }
 
     /// The largest file parsed; larger files are refused before parsing.
     public var maximumBytes: Int
@@ -55,11 +92,22 @@ public struct TemplateLibrary: Sendable {
     /// The templates compiled into the tool.
     public static let bundled: TemplateLibrary = {
         var files: [String: File] = [:]
-        for (name, bytes) in BundledFiles.all {
-            files[name] = File(
-                displayName: "Templates/\(BundledFiles.folder(of: name))\(name)", bytes: bytes, isBundled: true)
+        var translations: [String: [String: File]] = [:]
+        for (key, bytes) in BundledFiles.all {
+            // A language's file is listed as `es/stages.xml`.
+            let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+            let name = parts.last!
+            let file = File(
+                displayName: "Templates/\(BundledFiles.folder(of: key))\(name)", bytes: bytes, isBundled: true)
+            if parts.count == 2 {
+                translations[parts[0], default: [:]][name] = file
+            } else {
+                files[name] = file
+            }
         }
-        return TemplateLibrary(files: files)
+        var library = TemplateLibrary(files: files)
+        library.translations = translations
+        return library
     }()
 
     /// The file with this name, if the library has one.
@@ -103,12 +151,18 @@ public struct TemplateLibrary: Sendable {
                         at: location)
                 }
             }
-            if let other = seen[name] {
+            // A file inside a language folder at the top (`es/catalog/stages.xml`) is that
+            // language's.
+            let relative = path.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1)
+            let top = relative.split(separator: "/", maxSplits: 1)
+            let language = top.count == 2 && Self.isLanguageFolder(top[0]) ? String(top[0]) : nil
+            let key = (language.map { $0 + "/" } ?? "") + name
+            if let other = seen[key] {
                 throw TemplateError(
                     .misplaced(element: name, reason: "has the same file name as \(other); file names must be unique"),
                     at: location)
             }
-            seen[name] = path
+            seen[key] = path
             let bytes: [UInt8]
             do {
                 bytes = try FileInput.read(path, maximumBytes: maximumBytes)
@@ -122,7 +176,11 @@ public struct TemplateLibrary: Sendable {
                     throw TemplateError(.missingFile(path), at: location)
                 }
             }
-            result.files[name] = File(displayName: path, bytes: bytes)
+            if let language {
+                result.translations[language, default: [:]][name] = File(displayName: path, bytes: bytes)
+            } else {
+                result.files[name] = File(displayName: path, bytes: bytes)
+            }
         }
         return result
     }
@@ -161,5 +219,26 @@ extension [UInt8] {
             return true
         }
         return false
+    }
+}
+
+extension TemplateLibrary {
+    /// This library with another's files laid over it, language by language, as an
+    /// agency's folder is laid over the bundled files.
+    public func overlaid(with other: TemplateLibrary) -> TemplateLibrary {
+        var result = self
+        result.files.merge(other.files) { _, new in new }
+        for (language, own) in other.translations {
+            result.translations[language, default: [:]].merge(own) { _, new in new }
+        }
+        return result
+    }
+
+    /// The names of every file of the library, a language's as `es/plan.xml`.
+    public var allFileNames: [String] {
+        files.keys.sorted()
+            + translations.keys.sorted().flatMap { language in
+                translations[language]!.keys.sorted().map { language + "/" + $0 }
+            }
     }
 }

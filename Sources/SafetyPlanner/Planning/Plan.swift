@@ -24,6 +24,8 @@ public struct Plan: Equatable, Sendable {
     public var copy: DocumentCopy { shape.copy }
     /// What a discreet document leaves out (the catalog's `discretion.xml`).
     public var discretion: DiscretionPolicy
+    /// The words the document prints outside its template, in its language (`words.xml`).
+    public var words: Words = .english
 
     /// The planned domain for `domain`, if the plan includes it.
     public func planned(_ domain: Domain) -> PlannedDomain? {

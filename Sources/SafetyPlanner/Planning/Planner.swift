@@ -103,7 +103,7 @@ public struct Planner: Sendable {
         return Plan(
             shape: shape, domains: domains, resources: resources, stageGuide: catalog.stages,
             principles: catalog.principles, values: values(stage: stage, data: data, isDiscreet: isDiscreet),
-            discretion: catalog.discretion)
+            discretion: catalog.discretion, words: catalog.words)
     }
 
     /// The resources that fit the age (lines first) and the domains the stage covers.
@@ -149,9 +149,33 @@ public struct Planner: Sendable {
         }
         guard case .record(var fields) = data.root else { return .record(["plan": .record(planValues)]) }
         fields["plan"] = .record(planValues)
+        if !catalog.words.printsDatesAsWritten || catalog.words.language != TemplateLibrary.baseLanguage {
+            localize(&fields)
+        }
         // The catalog's words in `plan.*` are made safe with the youth's: every path that
         // renders a discreet plan then prints the same thing.
         return isDiscreet ? catalog.discretion.redacted(.record(fields)) : .record(fields)
+    }
+}
+
+extension Planner {
+    /// Dates and earlier stages in the catalog's language: the date and each `history`
+    /// entry's date as `words.xml` prints dates ("29 de noviembre de 2026"), and each
+    /// entry's stage by the catalog's name for it, in lower case ("contemplación"). English
+    /// prints both as the data file writes them, so this is only done for other languages.
+    fileprivate func localize(_ fields: inout DataRecord) {
+        let words = catalog.words
+        if let date = fields["date"]?.text { fields["date"] = .text(words.date(date)) }
+        guard case .list(let entries)? = fields["history"] else { return }
+        fields["history"] = .list(
+            entries.map { entry in
+                guard case .record(var parts) = entry else { return entry }
+                if let date = parts["date"]?.text { parts["date"] = .text(words.date(date)) }
+                if let id = parts["stage"]?.text, let stage = Stage(rawValue: id) {
+                    parts["stage"] = .text(catalog.info(for: stage).name.lowercased())
+                }
+                return .record(parts)
+            })
     }
 }
 

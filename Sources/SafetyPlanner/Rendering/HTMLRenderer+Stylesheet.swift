@@ -14,6 +14,46 @@ extension HTMLRenderer {
     /// split across pages, nor are runs of write-in lines; and each page has
     /// "Page X of Y" at the foot where the browser supports page-margin boxes (Chromium
     /// 131 and later).
+    /// The stylesheet with another page footer: `{page}` and `{pages}` become the page
+    /// counters, the words between them CSS strings (a quote, a backslash, `<`, `>` or a
+    /// line end escaped, so the words can end neither the string nor the `<style>`).
+    static func stylesheet(pageFooter: String) -> String {
+        var content: [String] = []
+        var rest = Substring(pageFooter)
+        func literal(_ text: Substring) {
+            guard !text.isEmpty else { return }
+            var escaped = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"", "\\", "<", ">", "\n", "\r", "&":
+                    escaped += "\\" + String(scalar.value, radix: 16) + " "
+                default:
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+            content.append(escaped + "\"")
+        }
+        while let open = rest.firstIndex(of: "{") {
+            let tail = rest[open...]
+            if tail.hasPrefix("{pages}") {
+                literal(rest[..<open])
+                content.append("counter(pages)")
+                rest = tail.dropFirst(7)
+            } else if tail.hasPrefix("{page}") {
+                literal(rest[..<open])
+                content.append("counter(page)")
+                rest = tail.dropFirst(6)
+            } else {
+                literal(rest[...open])
+                rest = tail.dropFirst()
+            }
+        }
+        literal(rest)
+        return stylesheet.replacingAll(
+            #"content: "Page " counter(page) " of " counter(pages);"#,
+            with: "content: \(content.joined(separator: " "));")
+    }
+
     static let stylesheet = """
         html { color: #000; background: #fff; }
         body { margin: 0; padding: 1rem; font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; font-size: 1.05rem; line-height: 1.45; }

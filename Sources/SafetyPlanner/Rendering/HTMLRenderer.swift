@@ -38,7 +38,9 @@ public struct HTMLRenderer: Sendable {
     /// `render(_:)` as UTF-8 bytes, without making a `String` of them.
     package func renderBytes(_ document: DocumentTree) -> [UInt8] {
         var buffer = HTMLBuffer()
-        writeHead(language: document.language, title: Self.title(of: document), to: &buffer)
+        writeHead(
+            language: document.language, title: Self.title(of: document), pageFooter: document.pageFooter,
+            to: &buffer)
         write(document.body, to: &buffer)
         buffer += Self.pageEnd
         return buffer.bytes
@@ -46,7 +48,13 @@ public struct HTMLRenderer: Sendable {
 
     /// Writes the page up to the start of its body: the document type, the language, the
     /// head with its title and stylesheet, and the opening `<body><main>`.
-    func writeHead(language: String, title: String, to buffer: inout HTMLBuffer) {
+    ///
+    /// `pageFooter` is the printed pages' footer (`Page {page} of {pages}`), in the
+    /// stylesheet's page-margin box.
+    func writeHead(
+        language: String, title: String, pageFooter: String = DocumentTree.defaultPageFooter,
+        to buffer: inout HTMLBuffer
+    ) {
         buffer += "<!DOCTYPE html>\n<html lang=\""
         buffer.appendAttribute(Self.languageTag(language))
         buffer += """
@@ -59,7 +67,8 @@ public struct HTMLRenderer: Sendable {
             """
         buffer.appendText(title)
         buffer += "</title>\n<style>\n"
-        buffer.appendMarkup(Self.stylesheet)
+        buffer.appendMarkup(
+            pageFooter == DocumentTree.defaultPageFooter ? Self.stylesheet : Self.stylesheet(pageFooter: pageFooter))
         buffer += "</style>\n</head>\n<body>\n<main>\n"
     }
 

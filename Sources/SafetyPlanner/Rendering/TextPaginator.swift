@@ -44,6 +44,8 @@ struct TextPaginator {
     var pageLength: Int
     var hasPageNumbers: Bool
     var width: Int
+    /// The footer's words (`words.xml`'s `page-footer`), `{page}` and `{pages}` filled in.
+    var footerPattern = DocumentTree.defaultPageFooter
 
     /// The lines a page holds before its footer.
     var capacity: Int {
@@ -110,7 +112,8 @@ struct TextPaginator {
 
     /// "Page X of Y", centred within the width, with no trailing spaces.
     func footer(page: Int, of count: Int) -> String {
-        let text = "Page \(page) of \(count)"
+        let text = footerPattern.replacingAll("{page}", with: String(page)).replacingAll(
+            "{pages}", with: String(count))
         return String(repeating: " ", count: Swift.max(0, (width - text.count) / 2)) + text
     }
 

@@ -78,11 +78,15 @@ public struct TextRenderer: Sendable {
     }
 
     private func render(_ document: DocumentTree, asBytes: Bool) -> (text: String, bytes: [UInt8]) {
-        render(document.body, asBytes: asBytes)
+        render(document.body, asBytes: asBytes, pageFooter: document.pageFooter)
     }
 
     /// Lays out `body` and cuts it into pages when there is a page length.
-    func render<Block: RenderBlock>(_ body: [Block], asBytes: Bool) -> (text: String, bytes: [UInt8]) {
+    ///
+    /// - Parameter pageFooter: the page footer, `{page}` and `{pages}` to fill in.
+    func render<Block: RenderBlock>(
+        _ body: [Block], asBytes: Bool, pageFooter: String = DocumentTree.defaultPageFooter
+    ) -> (text: String, bytes: [UInt8]) {
         var layout = TextLayout(width: width, tracksBlocks: pageLength > 0)
         write(body, to: &layout)
         guard pageLength > 0 else {
@@ -94,7 +98,8 @@ public struct TextRenderer: Sendable {
         let output = layout.output
         var lines = output.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         lines.removeLast()  // after the final newline
-        let paginator = TextPaginator(pageLength: pageLength, hasPageNumbers: hasPageNumbers, width: width)
+        var paginator = TextPaginator(pageLength: pageLength, hasPageNumbers: hasPageNumbers, width: width)
+        paginator.footerPattern = pageFooter
         let text = paginator.render(lines: lines, blocks: layout.blocks)
         return asBytes ? ("", Array(text.utf8)) : (text, [])
     }

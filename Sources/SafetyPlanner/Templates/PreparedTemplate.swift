@@ -152,11 +152,13 @@ final class PreparedTemplate: Sendable {
         switch format {
         case .text(let width, let pageLength, let hasPageNumbers):
             return TextRenderer(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers)
-                .render(body, asBytes: true).bytes
+                .render(body, asBytes: true, pageFooter: plan.words["page-footer"]).bytes
         case .html, .pdf:
             var buffer = HTMLBuffer(capacity: 16_384)
             let renderer = HTMLRenderer()
-            renderer.writeHead(language: template.language, title: title(of: body), to: &buffer)
+            renderer.writeHead(
+                language: template.language, title: title(of: body), pageFooter: plan.words["page-footer"],
+                to: &buffer)
             renderer.write(body, to: &buffer)
             buffer += HTMLRenderer.pageEnd
             return buffer.bytes

@@ -10,7 +10,9 @@ extension Template {
     /// every fixed run expanded.
     public func evaluate(_ plan: Plan) -> DocumentTree {
         let body = cache.prepared(self, for: plan, format: nil).blocks(for: plan).nodes
-        return DocumentTree(title: plan.isDiscreet ? discreetTitle : title, language: language, body: body)
+        var tree = DocumentTree(title: plan.isDiscreet ? discreetTitle : title, language: language, body: body)
+        tree.pageFooter = plan.words["page-footer"]
+        return tree
     }
 }
 
@@ -27,6 +29,9 @@ struct TemplateEvaluator {
     init(plan: Plan) {
         self.plan = plan
     }
+
+    /// The words the document prints outside its template.
+    private var words: Words { plan.words }
 
     /// The width of the blank printed for a missing value without a default.
     static let missingValueWidth = 16
@@ -136,17 +141,17 @@ struct TemplateEvaluator {
                         [
                             .paragraph([
                                 .strong([.text(info.name + ".")]),
-                                .text(" Signs: " + info.signs.joined(separator: " ") + " "),
-                                .strong([.text("What helps:")]), .text(" " + info.response),
+                                .text(" \(words["signs-inline"]) " + info.signs.joined(separator: " ") + " "),
+                                .strong([.text(words["what-helps"])]), .text(" " + info.response),
                             ])
                         ]
                     }))
         case .stageGuide(.full):
             for info in plan.stageGuide {
                 output.append(.heading(level: min(depth + 2, 6), content: [.text(info.name)]))
-                output.append(.paragraph([.strong([.text("Signs")])]))
+                output.append(.paragraph([.strong([.text(words["signs"])])]))
                 output.append(.list(ordered: false, items: info.signs.map { [.paragraph([.text($0)])] }))
-                output.append(.paragraph([.strong([.text("What helps:")]), .text(" " + info.response)]))
+                output.append(.paragraph([.strong([.text(words["what-helps"])]), .text(" " + info.response)]))
             }
         case .principles(let detail):
             // Full: a list per group, each principle with what it means in a plan. Brief:
@@ -170,7 +175,7 @@ struct TemplateEvaluator {
                                 [
                                     .paragraph([
                                         .strong([.text(principle.name + ":")]),
-                                        .text(" " + principle.meaning + " In a plan: " + principle.inPlan),
+                                        .text(" " + principle.meaning + " \(words["in-a-plan"]) " + principle.inPlan),
                                     ])
                                 ]
                             }))
@@ -223,11 +228,11 @@ struct TemplateEvaluator {
         let callDigits = resource.call.map(Self.digits)
         if let call = resource.call, call != resource.name {
             let alsoText = resource.textNumber.map(Self.digits) == callDigits
-            ways += [.text(alsoText ? "call or text " : "call "), .phone(call)]
+            ways += [.text(words[alsoText ? "call-or-text" : "call"] + " "), .phone(call)]
         }
         if let number = resource.textNumber, Self.digits(number) != callDigits {
             if !ways.isEmpty { ways.append(.text(", ")) }
-            ways += [.text("text "), .phone(number, link: .text)]
+            ways += [.text(words["text"] + " "), .phone(number, link: .text)]
         }
         if !ways.isEmpty { line += [.text(": ")] + ways }
         // Brief: the web address only when there is no number, and the place in brackets.
@@ -243,8 +248,9 @@ struct TemplateEvaluator {
         case .youth:
             description = resource.youth ?? resource.offers
         case .provider:
-            description = [resource.offers, resource.location.map { "Where: \($0)." }].compactMap { $0 }.joined(
-                separator: " ")
+            description = [resource.offers, resource.location.map { "\(words["where"]) \($0)." }].compactMap { $0 }
+                .joined(
+                    separator: " ")
         }
         // Brief keeps the description only when the name is all there is (911).
         let isBare = ways.isEmpty && (isNeutral || resource.web == nil)

@@ -1,0 +1,79 @@
+/// The words the tool prints itself, outside any template, in one language: the ways to
+/// reach a line, the stage guide's and principles' labels, the page footer, dates, and
+/// the questions of an interactive form. Read from the catalog's `words.xml`, so a
+/// language is a file to translate, not code to change.
+public struct Words: Equatable, Sendable {
+    /// The BCP 47 tag of the words (`en`, `es`).
+    public var language: String
+    /// Each text by id (`call-or-text`, `page-footer`, …).
+    public var texts: [String: String]
+    /// The twelve month names, January first.
+    public var months: [String]
+    /// The label and hint of the question for each dotted data path.
+    public var questions: [String: (label: String, hint: String)]
+
+    /// The ids every `words.xml` must give a text for.
+    public static let requiredIDs = [
+        "call-or-text", "call", "text", "signs", "signs-inline", "what-helps", "in-a-plan", "where", "page-footer",
+        "date-format", "instruction-value", "instruction-list", "instruction-records", "first-answer", "ask-stage",
+        "ask-date", "ask-number",
+    ]
+
+    /// The text with this id (every required id is present once loaded).
+    public subscript(_ id: String) -> String { texts[id] ?? "" }
+
+    /// The text with this id, each `{name}` replaced by its value.
+    public func text(_ id: String, _ values: [String: String]) -> String {
+        var text = self[id]
+        for (name, value) in values { text = text.replacingAll("{\(name)}", with: value) }
+        return text
+    }
+
+    /// The page footer for page `page` of `pages`.
+    public func pageFooter(page: Int, of pages: Int) -> String {
+        text("page-footer", ["page": String(page), "pages": String(pages)])
+    }
+
+    /// Whether dates are printed as the data file writes them (YYYY-MM-DD).
+    public var printsDatesAsWritten: Bool { self["date-format"] == "{year}-{month}-{day}" }
+
+    /// A date from the data file as this language prints it; a text that is not a date
+    /// written YYYY-MM-DD is returned as it is.
+    public func date(_ text: String) -> String {
+        guard !printsDatesAsWritten, DataRules.isISODate(text), months.count == 12 else { return text }
+        let parts = text.split(separator: "-").map(String.init)
+        guard parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]) else { return text }
+        return self.text(
+            "date-format",
+            [
+                "year": parts[0], "month": parts[1], "day": parts[2], "day-number": String(day),
+                "month-name": months[month - 1],
+            ])
+    }
+
+    public static func == (lhs: Words, rhs: Words) -> Bool {
+        lhs.language == rhs.language && lhs.texts == rhs.texts && lhs.months == rhs.months
+            && lhs.questions.mapValues { [$0.label, $0.hint] } == rhs.questions.mapValues { [$0.label, $0.hint] }
+    }
+
+    /// The bundled English words: what a plan made without a catalog uses.
+    public static let english: Words = {
+        let root = try! CatalogFile.root(of: "words.xml", schema: "words.rng", in: TemplateLibrary.bundled)
+        return try! Words(element: root)
+    }()
+}
+
+extension String {
+    /// This string with every occurrence of `target` replaced (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// The tool meets its ecosystem's conventions: `--version`, and shell completions made from
+/// the same definitions as `--help`, naming every subcommand.
+@Suite struct ConventionsTests {
+    static let subcommands = ["generate", "batch", "fill", "handout", "check", "list"]
+
+    @Test func versionIsPrinted() throws {
+        let result = try ToolRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "0.5.0\n")
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionsNameEverySubcommand(shell: String) throws {
+        let result = try ToolRunner.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for name in Self.subcommands {
+            #expect(result.standardOutput.contains(name), "\(shell): \(name)")
+        }
+        #expect(result.standardOutput.contains("audience"))  // fish writes options as `-l audience`
+    }
+
+    /// What ArgumentParser's `generate-manual` plugin reads to write the man page.
+    @Test func theManualsSourceNamesEverySubcommand() throws {
+        let result = try ToolRunner.run(["--experimental-dump-help"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let command = json?["command"] as? [String: Any]
+        let names = (command?["subcommands"] as? [[String: Any]])?.compactMap { $0["commandName"] as? String }
+        #expect(Set(names ?? []).isSuperset(of: Self.subcommands))
+    }
+}
