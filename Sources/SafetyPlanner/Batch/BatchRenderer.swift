@@ -132,6 +132,7 @@ public struct BatchLanguages: Sendable {
     /// A renderer for each language, by language.
     public var renderers: [String: BatchRenderer]
 
+    /// The command line's language choices and a renderer per language.
     public init(option: String?, advocateOption: String?, available: [String], renderers: [String: BatchRenderer]) {
         self.option = option
         self.advocateOption = advocateOption
