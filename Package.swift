@@ -32,10 +32,19 @@ let package = Package(
             exclude: ["BundledTemplates/es"],
             resources: [.embedInCode("BundledTemplates"), .embedInCode("BundledTranslations")]
         ),
+        // The tool's I/O: where outputs go, atomic files, signal cleanup, the PDF engine,
+        // batch threads. Package-internal: the library's stages never run a process.
+        // It imports FoundationEssentials (the PDF engine), so it is compiled as the tool is.
+        .target(
+            name: "SafetyPlanIO",
+            dependencies: ["SafetyPlanner", "SafeXML"],
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+        ),
         .executableTarget(
             name: "safetyplan",
             dependencies: [
                 "SafetyPlanner",
+                "SafetyPlanIO",
                 "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -50,6 +59,7 @@ let package = Package(
         ),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"], exclude: ["Fixtures"]),
         .testTarget(name: "SafetyPlannerTests", dependencies: ["SafetyPlanner"], exclude: ["Fixtures"]),
+        .testTarget(name: "SafetyPlanIOTests", dependencies: ["SafetyPlanIO"]),
         .testTarget(name: "safetyplanTests", dependencies: ["safetyplan"], exclude: ["Fixtures"]),
     ]
 )

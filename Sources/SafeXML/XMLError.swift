@@ -19,5 +19,5 @@ public struct XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The diagnostic in the compiler's form, `file:line:column: error: message`.
-    public var description: String { "\(location): error: \(message)" }
+    public var description: String { SourceLocation.errorLine(message, at: location) }
 }

@@ -67,3 +67,22 @@ public enum Languages {
         return try choose(option: option, data: data, available: available)
     }
 }
+
+extension Workspace {
+    /// Loads the bundled templates, overlaid by an agency's folder, in the language of one
+    /// document as `Languages.choose` picks it: `advocateLanguageOption` for an advocate
+    /// copy, else `languageOption`, else the data's `client.language`, else English.
+    ///
+    /// - Throws: `TemplateError` for a problem in the templates; `Languages.Problem` when an
+    ///   option names a language the templates do not have (the tool's usage error).
+    public static func load(
+        templatesDirectory: String?, maximumBytes: Int, languageOption: String?,
+        advocateLanguageOption: String? = nil, copy: DocumentCopy = .youth, data: PlanData = PlanData()
+    ) throws -> Workspace {
+        let library = try loadLibrary(templatesDirectory: templatesDirectory, maximumBytes: maximumBytes)
+        let language = try Languages.choose(
+            option: languageOption, advocateOption: advocateLanguageOption, copy: copy, data: data,
+            available: library.languages)
+        return try Workspace(library: library.translated(to: language)!)
+    }
+}

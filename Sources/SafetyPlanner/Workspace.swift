@@ -7,8 +7,11 @@ import SafeXML
 /// it for documents. Loading checks every catalog file against its schema; templates are
 /// compiled (and checked) the first time they are asked for.
 public struct Workspace: Sendable {
+    /// The template files, bundled and an agency's.
     public var library: TemplateLibrary
+    /// The content, loaded from the library's catalog files.
     public var catalog: Catalog
+    /// The planner over the catalog.
     public var planner: Planner
     /// The schema every template file satisfies, from `template.rng`.
     let templateSchema: RelaxNGSchema?
@@ -111,37 +114,5 @@ public struct Workspace: Sendable {
         copy: DocumentCopy = .youth
     ) -> [UInt8] {
         template.renderBytes(planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy), format: format)
-    }
-}
-
-/// An output format and its settings.
-public enum OutputFormat: Sendable, Hashable {
-    /// Plain text wrapped at `width` columns; with a `pageLength` above 0, cut into pages
-    /// of at most that many lines (see `TextRenderer`), each ending in a "Page X of Y"
-    /// line when `hasPageNumbers`.
-    case text(width: Int, pageLength: Int = 0, hasPageNumbers: Bool = false)
-    /// One self-contained HTML page.
-    case html
-    /// A PDF: the library renders the same HTML page as `.html`, made to be printed; the
-    /// `safetyplan` tool prints it to PDF with an external engine (headless Chromium),
-    /// as pandoc does, since the library's stages never run a process.
-    case pdf
-
-    /// Renders a document tree in this format (for `.pdf`, the HTML to print).
-    public func render(_ tree: DocumentTree) -> String {
-        switch self {
-        case .text(let width, let pageLength, let hasPageNumbers):
-            return TextRenderer(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers).render(tree)
-        case .html, .pdf: return HTMLRenderer().render(tree)
-        }
-    }
-
-    /// `render(_:)` as UTF-8 bytes.
-    package func renderBytes(_ tree: DocumentTree) -> [UInt8] {
-        switch self {
-        case .text(let width, let pageLength, let hasPageNumbers):
-            return TextRenderer(width: width, pageLength: pageLength, hasPageNumbers: hasPageNumbers).renderBytes(tree)
-        case .html, .pdf: return HTMLRenderer().renderBytes(tree)
-        }
     }
 }

@@ -1,11 +1,6 @@
 import ArgumentParser
+import SafetyPlanIO
 import SafetyPlanner
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// `safetyplan check`: validates templates and catalog files and prints every problem.
 struct Check: ParsableCommand {
@@ -27,30 +22,12 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            var library = TemplateLibrary.bundled
-            var names: [String]?
             // As every other command: the agency's folder from the environment by default.
             let paths = paths.isEmpty ? Arguments.environment("SAFETYPLAN_TEMPLATES").map { [$0] } ?? [] : paths
+            var library = TemplateLibrary.bundled
+            var names: [String]?
             if !paths.isEmpty {
-                var own: [String: TemplateLibrary.File] = [:]
-                var folders = TemplateLibrary(files: [:])
-                for path in paths {
-                    if OutputFolder.isDirectory(path) {
-                        let folder = try TemplateLibrary(files: [:]).overlaid(
-                            withDirectory: path, maximumBytes: maxInputSize)
-                        own.merge(folder.files) { _, new in new }
-                        folders = folders.overlaid(with: folder)
-                    } else {
-                        let name = PathName.last(path)
-                        guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else {
-                            throw InputError("\(path): error: not a folder, an .xml or an .rng file")
-                        }
-                        own[name] = TemplateLibrary.File(
-                            path: path, contents: try Input.read(path, maximumBytes: maxInputSize))
-                    }
-                }
-                library = library.overlaid(with: folders).overlaid(with: TemplateLibrary(files: own))
-                names = own.keys.sorted() + folders.allFileNames.filter { $0.contains("/") }
+                (library, names) = try library.overlaid(withPaths: paths, maximumBytes: maxInputSize)
             }
             let report = library.check(only: names)
             let files = report.checkedFiles == 1 ? "1 file" : "\(report.checkedFiles) files"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafetyPlanIO
 import SafetyPlanner
 
 /// `safetyplan fill`: a form, such as the maintenance support plan, filled from a data
@@ -39,28 +40,22 @@ struct Fill: ParsableCommand {
         try Run.guarded {
             var planData =
                 try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
-            var workspace = try LanguageChoice.workspace(
-                options, advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: planData)
+            var workspace = try options.workspace(
+                advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: planData)
             var name = form
             if form.contains("/") || form.hasSuffix(".xml") {
                 let fileName = PathName.last(form)
-                guard fileName.hasSuffix(".xml"), fileName.count > 4 else {
-                    throw InputError("\(form): error: a form file's name must end in .xml")
-                }
+                guard fileName.hasSuffix(".xml"), fileName.count > 4 else { throw IOError.file(.formNameNotXML, form) }
                 let bytes = try Input.read(form, maximumBytes: options.maxInputSize)
                 workspace = workspace.adding(templateFile: bytes, named: fileName, displayName: form)
                 name = String(fileName.dropLast(4))
             }
             let template = try workspace.form(named: name)
-            let stage = planData.stage ?? template.stage ?? .maintenance
-            if let made = template.stage, let given = planData.stage, made != given {
-                StandardError.write(
-                    "warning: the form \(name) is made for the \(made.id) stage, and the data file gives the stage \(given.id); it is filled anyway: read it with the youth before handing it over\n"
-                )
-            }
+            let stage = try planData.stage(option: nil, file: data ?? "", fallback: template.stage ?? .maintenance)!
+            if let warning = template.stageWarning(for: planData, name: name) { StandardError.write(warning + "\n") }
             if interactive {
                 let words = workspace.catalog.words
-                planData = Self.interview(
+                planData = Interview.run(
                     FormQuestions.questions(in: template, stage: stage, copy: copyOptions.copy, words: words),
                     base: planData, words: words)
             }
@@ -69,18 +64,5 @@ struct Fill: ParsableCommand {
                 isDiscreet: options.discreet, copy: copyOptions.copy)
             try options.write(document)
         }
-    }
-
-    /// Asks the questions on standard error and reads the answers from standard input.
-    /// Nothing is written until the interview ends.
-    private static func interview(_ questions: [FormQuestion], base: PlanData, words: Words) -> PlanData {
-        var interview = FormInterview(questions: questions, base: base, words: words)
-        while !interview.isFinished {
-            StandardError.write(interview.prompt)
-            let line = readLine(strippingNewline: true)
-            if line == nil { StandardError.write("\n") }
-            interview.answer(line)
-        }
-        return interview.planData
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafetyPlanIO
 import SafetyPlanner
 
 /// `safetyplan generate`: a plan for one youth at their stage of change.
@@ -34,17 +35,9 @@ struct Generate: ParsableCommand {
         try Run.guarded {
             let planData =
                 try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
-            let workspace = try LanguageChoice.workspace(
-                options, advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: planData)
-            let chosen: Stage
-            switch (stage, planData.stage) {
-            case (let stage?, let fileStage?) where stage != fileStage:
-                throw InputError(
-                    "\(data!): error: stage: the data file gives the stage \(fileStage.id) but --stage is \(stage.id); they must agree"
-                )
-            case (let stage?, _), (nil, let stage?):
-                chosen = stage
-            case (nil, nil):
+            let workspace = try options.workspace(
+                advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: planData)
+            guard let chosen = try planData.stage(option: stage, file: data ?? "", fallback: nil) else {
                 Run.usageError("\(data!): the data file has no \"stage\" key; give --stage")
             }
             let compiled = try workspace.template(named: template)

@@ -44,12 +44,13 @@ struct Handout: ParsableCommand {
 
     func run() throws {
         try Run.guarded {
-            let workspace = try LanguageChoice.workspace(options)
+            let workspace = try options.workspace()
             let compiled = try workspace.template(named: audience.template)
             Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
             // The provider handout covers every stage; any stage gives the same document.
+            let chosen = try PlanData().stage(option: stage, file: "", fallback: .preparation)!
             let document = workspace.render(
-                template: compiled, stage: stage ?? .preparation, data: PlanData(), format: options.outputFormat,
+                template: compiled, stage: chosen, data: PlanData(), format: options.outputFormat,
                 isDiscreet: options.discreet)
             try options.write(document)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SafetyPlanIO
 import SafetyPlanner
 
 #if canImport(Glibc)
@@ -42,10 +43,12 @@ struct SafetyPlan: ParsableCommand {
 }
 
 extension Stage: ExpressibleByArgument {
+    /// A stage from its identifier on the command line.
     public init?(argument: String) {
         self.init(rawValue: argument)
     }
 
+    /// Every stage's identifier, for `--help` and completions.
     public static var allValueStrings: [String] { allCases.map(\.id) }
 }
 
@@ -131,10 +134,17 @@ struct RenderOptions: ParsableArguments {
     /// Writes a rendered document where these options say: standard output or `-o FILE`,
     /// and for `--format pdf` through the PDF engine into `FILE`.
     func write(_ document: String) throws {
-        if format == .pdf, let output {
-            try PDFEngine.print(html: document, to: output, timeLimit: Double(pdfTimeout))
-        } else {
-            try Output.write(document, to: output)
-        }
+        try Output.write(document, to: output, pdfTimeLimit: format == .pdf ? Double(pdfTimeout) : nil)
+    }
+
+    /// The workspace in the document's language (`--language`, `advocateLanguage` for an
+    /// advocate copy, else the data's `client.language`); a language the templates do not
+    /// have is a usage error that lists those they have (`Run.guarded`).
+    func workspace(advocateLanguage: String? = nil, copy: DocumentCopy = .youth, data: PlanData = PlanData()) throws
+        -> Workspace
+    {
+        try Workspace.load(
+            templatesDirectory: templatesDirectory, maximumBytes: maxInputSize, languageOption: language,
+            advocateLanguageOption: advocateLanguage, copy: copy, data: data)
     }
 }

@@ -6,9 +6,13 @@
 /// JSON Lines file, the column within that line), never with its values. Rendering is
 /// pure, so records may be rendered on several threads at once.
 public struct BatchRenderer: Sendable {
+    /// The templates, catalog and planner, loaded once.
     public let workspace: Workspace
+    /// The compiled template every record is rendered with.
     public let template: Template
+    /// The documents' format.
     public let format: OutputFormat
+    /// Whether every document is a discreet copy.
     public let isDiscreet: Bool
     /// The youth's copy or the advocate's.
     public let copy: DocumentCopy
@@ -20,6 +24,7 @@ public struct BatchRenderer: Sendable {
     /// this renderer's language).
     public var languages: BatchLanguages?
 
+    /// A renderer for records of one batch run.
     public init(
         workspace: Workspace, template: Template, format: OutputFormat, isDiscreet: Bool, defaultStage: Stage?,
         copy: DocumentCopy = .youth
@@ -38,6 +43,7 @@ public struct BatchRenderer: Sendable {
         public var name: String?
         /// Whether the record had an `id` that could not be used as a file name.
         public var hasUnsafeID: Bool
+        /// The rendered document, UTF-8.
         public var bytes: [UInt8]
     }
 
@@ -76,7 +82,7 @@ public struct BatchRenderer: Sendable {
 
     /// Renders one record already read.
     private func render(_ data: PlanData, file: String, line: Int) throws(DataErrors) -> Document {
-        guard let stage = data.stage ?? defaultStage else {
+        guard let stage = try? data.stage(option: nil, file: file, fallback: defaultStage) else {
             throw DataErrors([
                 DataError(
                     file: file, line: line, column: 1, path: "stage",
@@ -126,6 +132,7 @@ public struct BatchLanguages: Sendable {
     /// A renderer for each language, by language.
     public var renderers: [String: BatchRenderer]
 
+    /// The command line's language choices and a renderer per language.
     public init(option: String?, advocateOption: String?, available: [String], renderers: [String: BatchRenderer]) {
         self.option = option
         self.advocateOption = advocateOption

@@ -10,45 +10,34 @@
 /// Each line comes with its number (from 1). A line longer than the limit is not kept:
 /// its bytes are skipped up to the next newline and it is handed out as `tooLong`, so
 /// one oversize record cannot make the reader hold the whole file.
-package struct LineReader: ~Copyable {
+package final class LineReader {
     /// One line of the file, without its newline (and without a `\r` before it).
     package enum Line {
         case text(number: Int, bytes: [UInt8])
         case tooLong(number: Int)
     }
 
-    package enum Failure: Error, Equatable {
-        case unreadable
-        case isDirectory
-        /// A FIFO, device or socket; the words name its kind ("a FIFO").
-        case notRegularFile(kind: String)
-    }
-
     private let descriptor: Int32
+    private let path: String
     private let maximumBytes: Int
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
     private var lineNumber = 0
     private var isAtEnd = false
-    /// The file's size when opened, and how many bytes have been read so far (for progress).
+    /// The file's size when opened (0 for a stream), for progress.
     package let totalBytes: Int
+    /// How many bytes have been read so far.
     package private(set) var bytesRead = 0
     static let chunkSize = 1 << 16
 
     /// Opens `path` for reading: a regular file, or a stream named by its descriptor
     /// (`FileInput.openForReading`); a FIFO, device or folder is refused before a read.
-    package init(path: String, maximumLineBytes: Int) throws(Failure) {
-        let opened: (descriptor: Int32, info: stat)
-        do {
-            opened = try FileInput.openForReading(path)
-        } catch .isDirectory {
-            throw .isDirectory
-        } catch .notRegularFile(let kind) {
-            throw .notRegularFile(kind: kind)
-        } catch {
-            throw .unreadable
-        }
+    ///
+    /// - Throws: `IOError` at `path:1:1`, as `FileInput.read` throws it.
+    package init(path: String, maximumLineBytes: Int) throws(IOError) {
+        let opened = try FileInput.openForReading(path)
+        self.path = path
         self.descriptor = opened.descriptor
         self.totalBytes = (opened.info.st_mode & S_IFMT) == S_IFREG ? Int(opened.info.st_size) : 0
         self.maximumBytes = maximumLineBytes
@@ -58,7 +47,9 @@ package struct LineReader: ~Copyable {
     deinit { close(descriptor) }
 
     /// The next line, or nil at the end of the file.
-    package mutating func next() throws(Failure) -> Line? {
+    ///
+    /// - Throws: `IOError.Kind.readFailed` (at the file as a whole) when a read fails.
+    package func next() throws(IOError) -> Line? {
         var isSkipping = false
         while true {
             if let newline = firstNewline() {
@@ -95,7 +86,7 @@ package struct LineReader: ~Copyable {
         }
     }
 
-    private mutating func fill() throws(Failure) {
+    private func fill() throws(IOError) {
         if start > 0 {
             let count = end - start
             if count > 0 {
@@ -113,7 +104,7 @@ package struct LineReader: ~Copyable {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .unreadable
+                throw .file(.readFailed, path)
             }
             if count == 0 { isAtEnd = true }
             end += count

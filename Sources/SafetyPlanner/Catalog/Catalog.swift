@@ -16,7 +16,9 @@ public struct Catalog: Equatable, Sendable {
     public var source: String
     /// The five domains, in the source's order.
     public var domains: [DomainInfo]
+    /// The trauma-informed principles and survivor-centered practices, in catalog order.
     public var principles: [Principle]
+    /// The lines and organisations, in catalog order.
     public var resources: [Resource]
     /// What discreet documents leave out (`discretion.xml`).
     public var discretion: DiscretionPolicy

@@ -14,14 +14,6 @@
 /// plainly in ASCII is matched by its bytes; text without escapes becomes a `String` from
 /// its bytes in one copy; paths are made only for messages.
 struct DataReader {
-    /// A syntax error at a position; the message never contains input text, because the
-    /// data describes a young person and the people around them.
-    struct SyntaxError: Error, Equatable {
-        var message: String
-        var line: Int
-        var column: Int
-    }
-
     /// How deep arrays and objects may nest; the data file needs four levels at most.
     static let maximumDepth = 32
 
@@ -43,8 +35,8 @@ struct DataReader {
     /// value (nil for `null` or a value of the wrong type) and the problems found.
     static func read(
         _ bytes: [UInt8], shape: ReadingShape, file: String
-    ) throws(SyntaxError) -> (value: DataValue?, errors: [DataError]) {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) in
+    ) throws(DataError) -> (value: DataValue?, errors: [DataError]) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(DataError) in
             var reader = DataReader(bytes: buffer, file: file)
             return try reader.readDocument(shape)
         }
@@ -61,7 +53,7 @@ struct DataReader {
         elements.reserveCapacity(32)
     }
 
-    private mutating func readDocument(_ shape: ReadingShape) throws(SyntaxError) -> (DataValue?, [DataError]) {
+    private mutating func readDocument(_ shape: ReadingShape) throws(DataError) -> (DataValue?, [DataError]) {
         skipWhitespace()
         guard index < bytes.count else { throw error("the data file is empty") }
         let value = try readValue(shape, path: { "" })
@@ -89,9 +81,11 @@ struct DataReader {
         return (offset, line, column)
     }
 
-    private func error(_ message: String, at offset: Int? = nil) -> SyntaxError {
+    /// A syntax error at a position: it stops reading. The message never contains input
+    /// text, because the data describes a young person and the people around them.
+    private func error(_ message: String, at offset: Int? = nil) -> DataError {
         let (_, line, column) = position(of: offset ?? index)
-        return SyntaxError(message: message, line: line, column: column)
+        return DataError(file: file, line: line, column: column, path: nil, message: message)
     }
 
     /// Records a problem with the value at `offset`; an empty path is the whole file's.
@@ -115,7 +109,7 @@ struct DataReader {
         }
     }
 
-    private mutating func enter() throws(SyntaxError) {
+    private mutating func enter() throws(DataError) {
         depth += 1
         if depth > Self.maximumDepth {
             throw error("lists and objects nest more than \(Self.maximumDepth) levels deep")
@@ -125,7 +119,7 @@ struct DataReader {
     // MARK: Validated values
 
     /// Reads a value and validates it against `shape`; `path` is made only when a problem is reported.
-    private mutating func readValue(_ shape: ReadingShape, path: () -> String) throws(SyntaxError) -> DataValue? {
+    private mutating func readValue(_ shape: ReadingShape, path: () -> String) throws(DataError) -> DataValue? {
         let start = index
         guard let byte = current else { throw error("unexpected end of file; a value was expected") }
         switch shape.kind {
@@ -161,7 +155,7 @@ struct DataReader {
         problem(at: offset, path: path.isEmpty ? nil : path, message)
     }
 
-    private mutating func readRecord(_ record: ReadingShape, path: () -> String) throws(SyntaxError)
+    private mutating func readRecord(_ record: ReadingShape, path: () -> String) throws(DataError)
         -> DataValue
     {
         try enter()
@@ -246,7 +240,7 @@ struct DataReader {
         }
     }
 
-    private mutating func readList(of element: ReadingShape, path: () -> String) throws(SyntaxError) -> DataValue {
+    private mutating func readList(of element: ReadingShape, path: () -> String) throws(DataError) -> DataValue {
         try enter()
         index += 1  // [
         let base = elements.count
@@ -284,7 +278,7 @@ struct DataReader {
 
     /// Scans a value for its syntax only; returns its type's name as messages say it, or
     /// nil for `null`.
-    private mutating func skipValue() throws(SyntaxError) -> String? {
+    private mutating func skipValue() throws(DataError) -> String? {
         guard let byte = current else { throw error("unexpected end of file; a value was expected") }
         switch byte {
         case UInt8(ascii: "{"):
@@ -313,7 +307,7 @@ struct DataReader {
         }
     }
 
-    private mutating func expectWord(_ word: StaticString) throws(SyntaxError) {
+    private mutating func expectWord(_ word: StaticString) throws(DataError) {
         let start = index
         for expected in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
             guard current == expected else { throw error("unexpected word; expected \(word)", at: start) }
@@ -326,7 +320,7 @@ struct DataReader {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
-    private mutating func skipObject() throws(SyntaxError) {
+    private mutating func skipObject() throws(DataError) {
         try enter()
         index += 1  // {
         skipWhitespace()
@@ -363,7 +357,7 @@ struct DataReader {
         }
     }
 
-    private mutating func skipArray() throws(SyntaxError) {
+    private mutating func skipArray() throws(DataError) {
         try enter()
         index += 1  // [
         skipWhitespace()
@@ -394,13 +388,13 @@ struct DataReader {
     // MARK: Numbers
 
     /// Reads a number and returns it as written.
-    private mutating func readNumber() throws(SyntaxError) -> String {
+    private mutating func readNumber() throws(DataError) -> String {
         let start = index
         try skipNumber()
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
-    private mutating func skipNumber() throws(SyntaxError) {
+    private mutating func skipNumber() throws(DataError) {
         let start = index
         if current == UInt8(ascii: "-") { index += 1 }
         guard let first = current, Self.isDigit(first) else { throw error("malformed number", at: start) }
@@ -450,12 +444,12 @@ struct DataReader {
         }
     }
 
-    private mutating func readString() throws(SyntaxError) -> String {
+    private mutating func readString() throws(DataError) -> String {
         Self.string(try readStringToken(), in: bytes)
     }
 
     /// Reads a string, with the index at its opening quote.
-    private mutating func readStringToken() throws(SyntaxError) -> StringToken {
+    private mutating func readStringToken() throws(DataError) -> StringToken {
         let open = index
         let (end, isASCII) = Self.scanRun(bytes, from: open + 1)
         index = end
@@ -518,7 +512,7 @@ struct DataReader {
 
     /// Reads the rest of a string from its first escape, at the index; the run before it
     /// starts at `runStart` and is ASCII or not as `isASCII` says.
-    private mutating func readEscapedString(open: Int, runStart: Int, isASCII: Bool) throws(SyntaxError) -> String {
+    private mutating func readEscapedString(open: Int, runStart: Int, isASCII: Bool) throws(DataError) -> String {
         decoded.removeAll(keepingCapacity: true)
         decoded.reserveCapacity(512)
         var (runStart, isASCII) = (runStart, isASCII)
@@ -549,16 +543,16 @@ struct DataReader {
     }
 
     /// Checks that the bytes of a run of a string are UTF-8.
-    private func validate(_ range: Range<Int>, open: Int) throws(SyntaxError) {
+    private func validate(_ range: Range<Int>, open: Int) throws(DataError) {
         guard (try? UTF8Span(validating: UnsafeBufferPointer(rebasing: bytes[range]).span)) != nil else {
             throw error("text is not valid UTF-8", at: open)
         }
     }
 
     /// Reads an escape sequence after its backslash.
-    private mutating func readEscape() throws(SyntaxError) -> Unicode.Scalar {
+    private mutating func readEscape() throws(DataError) -> Unicode.Scalar {
         let escape = index
-        var bad: SyntaxError { error("invalid escape sequence", at: escape) }
+        var bad: DataError { error("invalid escape sequence", at: escape) }
         guard let byte = current else { throw bad }
         index += 1
         switch byte {

@@ -48,6 +48,7 @@ public enum DataValue: Equatable, Sendable {
 /// Benchmarks/README.md). Two records are equal when they have the same keys with equal
 /// values, in any order.
 public struct DataRecord: Equatable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    /// A field: its key and value.
     public typealias Element = (key: String, value: DataValue)
 
     private var fields: [Element]
@@ -63,6 +64,7 @@ public struct DataRecord: Equatable, Sendable, Sequence, ExpressibleByDictionary
         for (key, value) in fields { self[key] = value }
     }
 
+    /// A record from a literal, fields in the order written.
     public init(dictionaryLiteral elements: (String, DataValue)...) {
         self.init(elements)
     }
@@ -97,15 +99,21 @@ public struct DataRecord: Equatable, Sendable, Sequence, ExpressibleByDictionary
         fields.append((key, value))
     }
 
+    /// Whether the record has no field.
     public var isEmpty: Bool { fields.isEmpty }
+    /// How many fields it has.
     public var count: Int { fields.count }
+    /// The keys, in the order read.
     public var keys: [String] { fields.map(\.key) }
+    /// The values, in the order read.
     public var values: [DataValue] { fields.map(\.value) }
 
+    /// The fields in the order read.
     public func makeIterator() -> IndexingIterator<[Element]> {
         fields.makeIterator()
     }
 
+    /// Records are equal when they have the same fields, whatever their order.
     public static func == (left: DataRecord, right: DataRecord) -> Bool {
         left.count == right.count && left.fields.allSatisfy { right[$0.key] == $0.value }
     }

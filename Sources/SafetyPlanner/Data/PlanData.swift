@@ -58,9 +58,7 @@ public struct PlanData: Equatable, Sendable {
         do {
             (root, errors) = try DataReader.read(bytes, shape: .planData, file: file)
         } catch {
-            throw DataErrors([
-                DataError(file: file, line: error.line, column: error.column, path: nil, message: error.message)
-            ])
+            throw DataErrors([error])
         }
         guard errors.isEmpty, let root else { throw DataErrors(errors) }
         return PlanData(root: root)

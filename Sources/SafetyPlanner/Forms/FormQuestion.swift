@@ -31,6 +31,7 @@ public struct FormQuestion: Equatable, Sendable {
     public var label: String
     /// A short hint for the youth, ending with how to skip or finish.
     public var hint: String
+    /// What kind of answer the question takes.
     public var kind: Kind
     /// The shape of a single value, or of one element of a list of text.
     var shape: DataShape

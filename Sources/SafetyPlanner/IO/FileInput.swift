@@ -17,20 +17,16 @@
 /// `/proc/self/fd/N`, as process substitution `<(…)` gives): a pipe there is read as a
 /// stream, still held to the size limit.
 package enum FileInput {
-    package enum Failure: Error, Equatable {
-        case unreadable
-        case isDirectory
-        /// A FIFO, device or socket; the words name its kind ("a FIFO").
-        case notRegularFile(kind: String)
-        case tooLarge(maximumBytes: Int)
-    }
-
-    package static func read(_ path: String, maximumBytes: Int) throws(Failure) -> [UInt8] {
+    /// The bytes of the input at `path`.
+    ///
+    /// - Throws: `IOError` at `path:1:1`: `.unreadable`, `.isFolder`, `.notRegularFile`
+    ///   or `.tooLarge`.
+    package static func read(_ path: String, maximumBytes: Int) throws(IOError) -> [UInt8] {
         let (descriptor, info) = try openForReading(path)
         defer { close(descriptor) }
         let isRegular = (info.st_mode & S_IFMT) == S_IFREG
         if isRegular {
-            guard Int(info.st_size) <= maximumBytes else { throw .tooLarge(maximumBytes: maximumBytes) }
+            guard Int(info.st_size) <= maximumBytes else { throw .input(.tooLarge(maximumBytes: maximumBytes), path) }
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(isRegular ? Int(info.st_size) : 65536)
@@ -39,41 +35,41 @@ package enum FileInput {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .unreadable
+                throw .input(.unreadable, path)
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
             // A file that grows while being read, or a stream, is still held to the limit.
-            guard bytes.count <= maximumBytes else { throw .tooLarge(maximumBytes: maximumBytes) }
+            guard bytes.count <= maximumBytes else { throw .input(.tooLarge(maximumBytes: maximumBytes), path) }
         }
         return bytes
     }
 
     /// Opens `path` for reading without waiting, checks that it is a regular file (or a
     /// stream named by its descriptor), records it as an input and returns it blocking.
-    package static func openForReading(_ path: String) throws(Failure) -> (descriptor: Int32, info: stat) {
+    package static func openForReading(_ path: String) throws(IOError) -> (descriptor: Int32, info: stat) {
         let descriptor = FileSystem.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard descriptor >= 0 else { throw .unreadable }
+        guard descriptor >= 0 else { throw .input(.unreadable, path) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             close(descriptor)
-            throw .unreadable
+            throw .input(.unreadable, path)
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             InputFiles.record(info, path: path)
         case S_IFDIR:
             close(descriptor)
-            throw .isDirectory
+            throw .input(.isFolder, path)
         case S_IFIFO, S_IFSOCK, S_IFCHR:
             // (`where` would bind to the last pattern only.)
             guard isDescriptorName(path) else {
                 close(descriptor)
-                throw .notRegularFile(kind: FileSystem.kindName(info.st_mode))
+                throw .input(.notRegularFile(kind: FileSystem.kindName(info.st_mode)), path)
             }
         default:
             close(descriptor)
-            throw .notRegularFile(kind: FileSystem.kindName(info.st_mode))
+            throw .input(.notRegularFile(kind: FileSystem.kindName(info.st_mode)), path)
         }
         // Reads wait for data again: only the open had to be non-blocking.
         let flags = fcntl(descriptor, F_GETFL)

@@ -1,5 +1,6 @@
 /// What the catalog says about one stage of change (Templates/catalog/stages.xml).
 public struct StageInfo: Equatable, Sendable {
+    /// The stage this entry describes.
     public var stage: Stage
     /// The stage's name as the source writes it ("Pre-contemplation").
     public var name: String
@@ -17,8 +18,11 @@ public struct StageInfo: Equatable, Sendable {
 
 /// One piece of stage-appropriate guidance in a domain (Templates/catalog/guidance.xml).
 public struct GuidanceItem: Equatable, Sendable {
+    /// The guidance, as the youth or helper reads it.
     public var text: String
+    /// The stages the item is written for.
     public var stages: [Stage]
+    /// Who the item speaks to.
     public var audience: Audience
     /// Where a legal fact comes from, for items that state one.
     public var source: String?
@@ -34,14 +38,18 @@ public struct GuidanceItem: Equatable, Sendable {
 
 /// The ages a catalog entry applies to: `all`, `under-N`, `N-M` or `N-and-over`.
 public struct AgeRange: Equatable, Sendable, CustomStringConvertible {
+    /// The youngest age covered.
     public var lowest: Int
+    /// The oldest age covered (`Int.max`: no upper bound).
     public var highest: Int
 
+    /// Every age.
     public static let all = AgeRange(lowest: 0, highest: .max)
 
     /// The youngest age the law treats as an adult in the catalog's jurisdictions.
     public static let adulthood = 18
 
+    /// The ages from `lowest` to `highest`, both included.
     public init(lowest: Int, highest: Int) {
         self.lowest = lowest
         self.highest = highest
@@ -70,6 +78,7 @@ public struct AgeRange: Equatable, Sendable, CustomStringConvertible {
         return (lowest...highest).contains(age)
     }
 
+    /// The attribute's form: `all`, `under-N`, `N-M` or `N-and-over`.
     public var description: String {
         switch (lowest, highest) {
         case (0, .max): return "all"
@@ -82,6 +91,7 @@ public struct AgeRange: Equatable, Sendable, CustomStringConvertible {
 
 /// What the catalog says about one domain of a plan.
 public struct DomainInfo: Equatable, Sendable {
+    /// The domain this entry describes.
     public var domain: Domain
     /// The name for helpers ("Shelter").
     public var name: String
@@ -100,9 +110,13 @@ public struct DomainInfo: Equatable, Sendable {
 
 /// A trauma-informed principle or survivor-centered practice (Templates/catalog/principles.xml).
 public struct Principle: Equatable, Sendable {
+    /// The principle's id in the catalog ("safety").
     public var id: String
+    /// The id of its group ("trauma-informed" or "survivor-centered").
     public var group: String
+    /// The group's name as printed.
     public var groupName: String
+    /// The principle's name as printed.
     public var name: String
     /// What the principle means, from the source.
     public var meaning: String
@@ -112,28 +126,39 @@ public struct Principle: Equatable, Sendable {
 
 /// A help line or organisation (Templates/catalog/resources.xml).
 public struct Resource: Equatable, Sendable {
+    /// Whether the resource is a line to call or text, or an organisation.
     public enum Kind: String, Sendable {
         case line
         case organisation
     }
 
+    /// The resource's id in the catalog.
     public var id: String
+    /// A line or an organisation.
     public var kind: Kind
+    /// The domains the resource helps with.
     public var domains: [Domain]
     /// The ages served: `all`, `under-18`, or a range such as `12-24`.
     public var ages: String
+    /// Where it serves ("National", "Alameda County").
     public var region: String
     /// A neutral label for discreet documents ("Help line").
     public var discreetName: String
+    /// Its own name, as it writes it.
     public var name: String
     /// The number to call, as written.
     public var call: String?
     /// The number to text, and how to say it ("Text 233733").
     public var textNumber: String?
+    /// How to say the text number, when the catalog words it ("Text HELP to 233733").
     public var textLabel: String?
+    /// Its web address, when it has one.
     public var web: String?
+    /// What it offers, in one sentence.
     public var offers: String
+    /// Whom it serves, in one sentence.
     public var serves: String
+    /// Where it is, for an organisation with a place to visit.
     public var location: String?
     /// One plain sentence for a youth about when they might reach out.
     public var youth: String?

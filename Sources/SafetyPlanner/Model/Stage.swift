@@ -12,6 +12,7 @@ public enum Stage: String, CaseIterable, Sendable, Comparable, CustomStringConve
     /// The stage's identifier as written in data files, templates and on the command line.
     public var id: String { rawValue }
 
+    /// The identifier, as `id`.
     public var description: String { rawValue }
 
     /// Stages compare by their place in the cycle, so `contemplation < action`.
@@ -43,6 +44,7 @@ public enum Domain: String, CaseIterable, Sendable, CustomStringConvertible {
     /// The domain's identifier as written in templates and catalog files.
     public var id: String { rawValue }
 
+    /// The identifier, as `id`.
     public var description: String { rawValue }
 }
 

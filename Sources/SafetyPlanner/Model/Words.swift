@@ -51,6 +51,7 @@ public struct Words: Equatable, Sendable {
             ])
     }
 
+    /// Words are equal when every text, month and question is (a tuple is not `Equatable`).
     public static func == (lhs: Words, rhs: Words) -> Bool {
         lhs.language == rhs.language && lhs.texts == rhs.texts && lhs.months == rhs.months
             && lhs.questions.mapValues { [$0.label, $0.hint] } == rhs.questions.mapValues { [$0.label, $0.hint] }

@@ -39,6 +39,7 @@ public struct Template: Equatable, Sendable {
             && left.stage == right.stage && left.body == right.body
     }
 
+    /// What the template makes (its `kind`): a plan, a form to fill, or a handout.
     public enum Kind: String, Sendable {
         case plan
         case form

@@ -5,6 +5,7 @@ import SafeXML
 /// Every error from an XML file the tool loads is one of these, located at the element
 /// or attribute at fault, so an agency editing its own copy can go straight to the line.
 public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong; `message` words it.
     public enum Kind: Equatable, Sendable {
         /// The file is not well-formed XML, has a DOCTYPE, or breaks its schema
         /// (libxml2's message, lightly tidied).
@@ -34,9 +35,12 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case expandsTooLarge(limit: Int)
     }
 
+    /// What is wrong.
     public var kind: Kind
+    /// The element or attribute at fault, or the file's first line for a file-wide problem.
     public var location: SourceLocation
 
+    /// Creates an error.
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
@@ -47,7 +51,8 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         self.init(.malformedXML(error.message), at: error.location)
     }
 
-    public var description: String { "\(location): error: \(kind.message)" }
+    /// `file:line:column: error: message` (STYLE.md §6).
+    public var description: String { SourceLocation.errorLine(kind.message, at: location) }
 }
 
 extension TemplateError.Kind {

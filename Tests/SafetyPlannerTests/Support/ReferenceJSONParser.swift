@@ -8,7 +8,8 @@
 /// It stops at the first syntax error and reports it with its position; it never
 /// echoes the text of a string value back in a message.
 struct JSONParser {
-    typealias SyntaxError = DataReader.SyntaxError
+    /// A syntax error, as `DataReader` throws it (in the file the comparison reads, `f.json`).
+    typealias SyntaxError = DataError
 
     static let maximumDepth = DataReader.maximumDepth
 
@@ -263,5 +264,12 @@ struct JSONParser {
             advance()
         }
         return value
+    }
+}
+
+extension DataError {
+    /// A syntax error of the reference parser, in the file the comparison reads (`f.json`).
+    init(message: String, line: Int, column: Int) {
+        self.init(file: "f.json", line: line, column: column, path: nil, message: message)
     }
 }

@@ -5,8 +5,9 @@
 #endif
 
 /// Seconds on the monotonic clock, without Foundation.
-enum Clock {
-    static var now: Double {
+package enum Clock {
+    /// Now, in seconds since an arbitrary start.
+    package static var now: Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

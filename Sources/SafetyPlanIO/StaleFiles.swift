@@ -1,4 +1,5 @@
 import SafetyPlanner
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -9,24 +10,24 @@ import SafetyPlanner
 /// Removes what an earlier run killed with SIGKILL left behind in a folder this run
 /// writes into: its own kind of temporary files (`TemporaryName`), owned by this user,
 /// whose process has ended. A file whose process still runs is never touched.
-enum StaleFiles {
+package enum StaleFiles {
     private nonisolated(unsafe) static var swept: Set<String> = []
-    private static let lock = Lock()
+    private static let lock = Mutex<Void>(())
 
     /// Removes stale temporary files in the folder of `path` (once per folder and run).
-    static func sweep(besides path: String) {
+    package static func sweep(besides path: String) {
         let folder = PathName.deletingLast(path)
         sweep(folder: folder.isEmpty ? "." : folder, pdfFolders: false)
     }
 
     /// Removes stale PDF engine folders in the temporary folder `base`.
-    static func sweepPDFFolders(in base: String) {
+    package static func sweepPDFFolders(in base: String) {
         sweep(folder: base, pdfFolders: true)
     }
 
     private static func sweep(folder: String, pdfFolders: Bool) {
         let key = (pdfFolders ? "pdf:" : "file:") + folder
-        guard lock.withLock({ swept.insert(key).inserted }) else { return }
+        guard lock.withLock({ _ in swept.insert(key).inserted }) else { return }
         guard let names = FileSystem.entries(of: folder) else { return }
         for name in names {
             guard

@@ -3,9 +3,9 @@
 /// The same results as Foundation's `NSString.lastPathComponent` and
 /// `deletingLastPathComponent`, without linking Foundation: trailing slashes are ignored,
 /// and the root stays `/`.
-enum PathName {
+package enum PathName {
     /// The file or folder name at the end of `path`: `a/b.xml` → `b.xml`, `a/b/` → `b`.
-    static func last(_ path: String) -> String {
+    package static func last(_ path: String) -> String {
         let trimmed = withoutTrailingSlashes(path)
         guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
         if trimmed == "/" { return "/" }
@@ -13,7 +13,7 @@ enum PathName {
     }
 
     /// `path` without its last part: `a/b.xml` → `a`, `b.xml` → ``, `/b` → `/`.
-    static func deletingLast(_ path: String) -> String {
+    package static func deletingLast(_ path: String) -> String {
         let trimmed = withoutTrailingSlashes(path)
         guard let slash = trimmed.lastIndex(of: "/") else { return "" }
         if trimmed == "/" { return "/" }

@@ -4,9 +4,9 @@
 /// `startxref` offset (only white space may follow), and holds at least one page object
 /// (`/Type /Page`, not `/Pages`). A file Chromium cut short, or garbage after a header,
 /// fails one of these, and the engine then writes nothing.
-enum PDFCheck {
+package enum PDFCheck {
     /// The number of page objects in a complete PDF, or nil when `bytes` is not one.
-    static func pageCount(_ bytes: [UInt8]) -> Int? {
+    package static func pageCount(_ bytes: [UInt8]) -> Int? {
         guard bytes.starts(with: Array("%PDF-".utf8)) else { return nil }
         var end = bytes.count
         while end > 0, [0x20, 0x0A, 0x0D, 0x09, 0x00].contains(bytes[end - 1]) { end -= 1 }

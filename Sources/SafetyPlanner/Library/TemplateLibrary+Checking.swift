@@ -1,13 +1,5 @@
 import SafeXML
 
-/// What `safetyplan check` found in a template library.
-public struct CheckReport: Sendable {
-    /// How many files were checked.
-    public var checkedFiles: Int
-    /// Every problem found, file by file, without duplicates.
-    public var problems: [TemplateError]
-}
-
 extension TemplateLibrary {
     /// Checks files of the library and reports every problem found, not just the first.
     ///
@@ -111,16 +103,5 @@ extension TemplateLibrary {
             }
         }
         return CheckReport(checkedFiles: selected.count, problems: problems)
-    }
-}
-
-extension TemplateLibrary.File {
-    /// A file read by the tool (an agency's file given to `check`).
-    ///
-    /// - Parameters:
-    ///   - displayName: the path to print in messages.
-    ///   - bytes: the file's bytes.
-    public init(path displayName: String, contents bytes: [UInt8]) {
-        self.init(displayName: displayName, bytes: bytes, isBundled: false)
     }
 }

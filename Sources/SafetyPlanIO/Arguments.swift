@@ -12,9 +12,9 @@ import SafetyPlanner
 /// (`plan\xff.txt` becomes `plan\u{FFFD}.txt`, another file). The arguments are read from
 /// `CommandLine.unsafeArgv` instead and made into strings with `PathBytes`, which every
 /// system call turns back into the same bytes.
-enum Arguments {
+package enum Arguments {
     /// The arguments after the program's name, exactly.
-    static func exact() -> [String] {
+    package static func exact() -> [String] {
         (1..<Int(CommandLine.argc)).map { index in
             guard let argument = CommandLine.unsafeArgv[index] else { return "" }
             return PathBytes.string(
@@ -23,7 +23,7 @@ enum Arguments {
     }
 
     /// An environment variable, exactly; nil when it is not set or empty.
-    static func environment(_ name: String) -> String? {
+    package static func environment(_ name: String) -> String? {
         guard let value = getenv(name), value.pointee != 0 else { return nil }
         return PathBytes.string(
             from: UnsafeBufferPointer(start: value, count: strlen(value)).map(UInt8.init(bitPattern:)))

@@ -19,23 +19,23 @@ import SafetyPlanner
 /// every reader, but may be lost if the machine stops before the kernel writes it out.
 /// `batch` writes thousands of files that way and flushes only the folder (its names)
 /// at the end (`flushFileSystem(of:)`).
-enum AtomicFile {
+package enum AtomicFile {
     /// Writes `bytes` to `path`; returns whether a file of that name was replaced.
     @discardableResult
-    static func write(_ bytes: [UInt8], to path: String, isDurable: Bool = true) throws -> Bool {
+    package static func write(_ bytes: [UInt8], to path: String, isDurable: Bool = true) throws(IOError) -> Bool {
         let (temporary, descriptor) = try createTemporary(besides: path)
         var failure = FileDescriptor.writeAll(descriptor, bytes)
         if failure == nil, isDurable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure {
             Cleanup.remove(temporary)
-            throw InputError("\(path): error: cannot write the output file (\(failure))")
+            throw IOError.file(.cannotWrite(reason: failure), path)
         }
         return try commit(temporary, to: path)
     }
 
     /// A new private temporary file beside `path`, registered with `Cleanup`.
-    static func createTemporary(besides path: String) throws -> (name: String, descriptor: Int32) {
+    package static func createTemporary(besides path: String) throws(IOError) -> (name: String, descriptor: Int32) {
         var temporary = ""
         var descriptor: Int32 = -1
         for _ in 0..<100 {
@@ -44,14 +44,14 @@ enum AtomicFile {
             if descriptor >= 0 || errno != EEXIST { break }
         }
         guard descriptor >= 0 else {
-            throw InputError("\(path): error: cannot create the output file (\(String(cString: strerror(errno))))")
+            throw IOError.file(.cannotCreate(reason: String(cString: strerror(errno))), path)
         }
         return (temporary, descriptor)
     }
 
     /// Renames a written temporary file over `path`, unless `path` is an input; returns
     /// whether a file of that name was replaced. The temporary file is gone either way.
-    static func commit(_ temporary: String, to path: String) throws -> Bool {
+    package static func commit(_ temporary: String, to path: String) throws(IOError) -> Bool {
         if let input = InputFiles.input(at: path) {
             Cleanup.remove(temporary)
             throw OutputTarget.isAnInput(path, input: input)
@@ -60,7 +60,7 @@ enum AtomicFile {
         if Cleanup.rename(temporary, to: path) != 0 {
             let failure = String(cString: strerror(errno))
             Cleanup.remove(temporary)
-            throw InputError("\(path): error: cannot write the output file (\(failure))")
+            throw IOError.file(.cannotWrite(reason: failure), path)
         }
         return isReplacing
     }
@@ -69,12 +69,12 @@ enum AtomicFile {
 extension AtomicFile {
     /// Flushes the folder itself (the names of the files renamed into it) to disk; the
     /// files' contents are left to the kernel.
-    static func flushFileSystem(of folder: String) throws {
+    package static func flushFileSystem(of folder: String) throws(IOError) {
         let descriptor = FileSystem.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw InputError("\(folder): error: cannot open the output folder") }
+        guard descriptor >= 0 else { throw IOError.file(.cannotOpenOutputFolder, folder) }
         defer { close(descriptor) }
         if fsync(descriptor) != 0 {
-            throw InputError("\(folder): error: cannot flush the output folder (\(String(cString: strerror(errno))))")
+            throw IOError.file(.cannotFlushOutputFolder(reason: String(cString: strerror(errno))), folder)
         }
     }
 }

@@ -29,6 +29,7 @@ public struct TemplateLibrary: Sendable {
         /// The name to print in messages: a path for an agency's file, `Templates/…` for
         /// a bundled one.
         public var displayName: String
+        /// The file's contents.
         public var bytes: [UInt8]
         /// Whether the file is one of the bundled `Templates/`, compiled into the tool.
         /// Bundled catalog files are not checked against their schemas when loaded: the
@@ -36,6 +37,7 @@ public struct TemplateLibrary: Sendable {
         /// schemas is most of the tool's start-up. An agency's files are always checked.
         public var isBundled: Bool
 
+        /// A file of the library.
         public init(displayName: String, bytes: [UInt8], isBundled: Bool = false) {
             self.displayName = displayName
             self.bytes = bytes
@@ -164,14 +166,15 @@ public struct TemplateLibrary: Sendable {
             let bytes: [UInt8]
             do {
                 bytes = try FileInput.read(path, maximumBytes: maximumBytes)
-            } catch .tooLarge {
-                throw TemplateError(.malformedXML("input is larger than \(maximumBytes) bytes"), at: location)
-            } catch .isDirectory {
-                throw TemplateError(.refusedFile(reason: "is a folder, not a file"), at: location)
-            } catch .notRegularFile(let kind) {
-                throw TemplateError(.refusedFile(reason: "is \(kind), not a regular file"), at: location)
             } catch {
-                throw TemplateError(.missingFile(path), at: location)
+                switch error.kind {
+                case .tooLarge:
+                    throw TemplateError(.malformedXML("input is larger than \(maximumBytes) bytes"), at: location)
+                case .isFolder, .notRegularFile:
+                    throw TemplateError(.refusedFile(reason: error.message), at: location)
+                default:
+                    throw TemplateError(.missingFile(path), at: location)
+                }
             }
             if let language {
                 result.translations[language, default: [:]][name] = File(displayName: path, bytes: bytes)

@@ -19,9 +19,9 @@ import SafetyPlanner
 ///
 /// In every case the target is first compared with the run's inputs (`InputFiles`): an
 /// output that is an input is refused with nothing written.
-enum OutputTarget {
+package enum OutputTarget {
     /// What to do with a target.
-    enum Kind {
+    package enum Kind {
         /// Write to this descriptor, which the tool was given.
         case descriptor(Int32)
         /// Open the existing device or FIFO and write into it.
@@ -31,17 +31,17 @@ enum OutputTarget {
     }
 
     /// Writes `bytes` to `path` as its kind asks.
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    package static func write(_ bytes: [UInt8], to path: String) throws(IOError) {
         switch try kind(of: path) {
         case .descriptor(let descriptor):
             if let failure = FileDescriptor.writeAll(descriptor, bytes) {
-                throw InputError("\(path): error: cannot write the output file (\(failure))")
+                throw IOError.file(.cannotWrite(reason: failure), path)
             }
         case .stream:
             let descriptor = try openStream(path)
             var failure = FileDescriptor.writeAll(descriptor, bytes)
             if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-            if let failure { throw InputError("\(path): error: cannot write the output file (\(failure))") }
+            if let failure { throw IOError.file(.cannotWrite(reason: failure), path) }
         case .file:
             StaleFiles.sweep(besides: path)
             try AtomicFile.write(bytes, to: path)
@@ -49,29 +49,29 @@ enum OutputTarget {
     }
 
     /// How `path` is written; throws when it is an input or cannot be written at all.
-    static func kind(of path: String) throws -> Kind {
+    package static func kind(of path: String) throws(IOError) -> Kind {
         if let descriptor = standardDescriptor(path) { return .descriptor(descriptor) }
         guard let info = FileSystem.status(path) else { return .file }
         if let input = InputFiles.input(matching: info) { throw isAnInput(path, input: input) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFCHR, S_IFIFO: return .stream
-        case S_IFDIR: throw InputError("\(path): error: is a folder; give the name of a file to write")
-        default: throw InputError("\(path): error: is \(FileSystem.kindName(info.st_mode)); give the name of a file")
+        case S_IFDIR: throw IOError.file(.outputIsFolder, path)
+        default: throw IOError.file(.outputNotFile(kind: FileSystem.kindName(info.st_mode)), path)
         }
     }
 
     /// Opens an existing device or FIFO for writing (never creating or truncating it).
-    static func openStream(_ path: String) throws -> Int32 {
+    package static func openStream(_ path: String) throws(IOError) -> Int32 {
         let descriptor = FileSystem.open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw InputError("\(path): error: cannot open the output (\(String(cString: strerror(errno))))")
+            throw IOError.file(.cannotOpenOutput(reason: String(cString: strerror(errno))), path)
         }
         return descriptor
     }
 
     /// The descriptor that `path` names, when it names one the tool was started with.
-    static func standardDescriptor(_ path: String) -> Int32? {
+    package static func standardDescriptor(_ path: String) -> Int32? {
         switch path {
         case "/dev/stdout": return 1
         case "/dev/stderr": return 2
@@ -85,14 +85,14 @@ enum OutputTarget {
     }
 
     /// Refuses `path` when it is one of the inputs already read.
-    static func refuseIfInput(_ path: String) throws {
+    package static func refuseIfInput(_ path: String) throws(IOError) {
         if standardDescriptor(path) == nil, let input = InputFiles.input(at: path) {
             throw isAnInput(path, input: input)
         }
     }
 
     /// Refuses `path` when it is the same file as `input` (which may not be read yet).
-    static func refuseIfSame(_ path: String, as input: String) throws {
+    package static func refuseIfSame(_ path: String, as input: String) throws(IOError) {
         guard standardDescriptor(path) == nil, let output = FileSystem.status(path),
             let read = FileSystem.status(input), (output.st_mode & S_IFMT) == S_IFREG,
             output.st_dev == read.st_dev, output.st_ino == read.st_ino
@@ -101,7 +101,7 @@ enum OutputTarget {
     }
 
     /// The error for an output that is an input.
-    static func isAnInput(_ path: String, input: String) -> InputError {
-        InputError("\(path): error: the output is also an input (\(input)); nothing was written")
+    package static func isAnInput(_ path: String, input: String) -> IOError {
+        IOError.file(.outputIsInput(input: input), path)
     }
 }

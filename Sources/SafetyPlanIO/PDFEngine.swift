@@ -1,3 +1,5 @@
+import SafetyPlanner
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -23,21 +25,16 @@
 /// Chromium is `SAFETYPLAN_CHROMIUM` when that is set, else the first of `chromium`,
 /// `chromium-browser`, `google-chrome` and `google-chrome-stable` on `PATH`. When there
 /// is none, the error says what to install and no file is written.
-enum PDFEngine {
+package enum PDFEngine {
     /// Names looked up on `PATH`, in order. The old headless shell comes first: it has no
     /// sign-in, updater or network-time services, so it makes no network call at all (the
     /// full browser, even with every switch below, still probes IPv6 reachability with a
     /// UDP `connect()` to a public DNS address when its services start; no packet is sent).
-    static let candidates = [
+    package static let candidates = [
         "chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
     ]
     /// The longest Chromium may take to print one document, unless `--pdf-timeout` says.
-    static let defaultTimeLimit: Double = 120
-
-    static let notFoundMessage = """
-        error: --format pdf needs Chromium; install it with 'apt-get install chromium' \
-        or set SAFETYPLAN_CHROMIUM to its path
-        """
+    package static let defaultTimeLimit: Double = 120
 
     /// Prints `html` to a PDF at `path`.
     ///
@@ -46,12 +43,12 @@ enum PDFEngine {
     /// SIGTERM, then SIGKILL after `Cleanup.gracePeriod`. The file it writes must be a
     /// complete PDF (`PDFCheck`) before anything is written to `path`.
     ///
-    /// - Throws: `InputError` when Chromium is missing, fails or times out, the PDF is
+    /// - Throws: `IOError` when Chromium is missing, fails or times out, the PDF is
     ///   incomplete, `path` is an input, or the file cannot be written; the target is
     ///   then left as it was.
-    static func print(html: String, to path: String, timeLimit: Double = defaultTimeLimit) throws {
+    package static func print(html: String, to path: String, timeLimit: Double = defaultTimeLimit) throws(IOError) {
         guard let chromium = locateChromium(environment: ProcessInfo.processInfo.environment) else {
-            throw InputError(notFoundMessage)
+            throw IOError(.chromiumMissing, at: nil)
         }
         // An output that is an input, or a folder, is refused before Chromium starts.
         _ = try OutputTarget.kind(of: path)
@@ -70,13 +67,13 @@ enum PDFEngine {
         defer { if logDescriptor >= 0 { close(logDescriptor) } }
         let process: pid_t
         do {
-            process = try Cleanup.startChild { () throws(InputError) -> pid_t in
+            process = try Cleanup.startChild { () throws(SpawnFailure) -> pid_t in
                 try spawn(
                     chromium, arguments: arguments(folder: folder, page: page, pdf: pdf), environment: environment,
                     standardError: logDescriptor)
             }
         } catch {
-            throw InputError("error: cannot start Chromium (\(chromium)): \(error.description)")
+            throw IOError(.chromiumDidNotStart(path: chromium, reason: error.reason), at: nil)
         }
         defer { Cleanup.childEnded(process) }
         let deadline = Clock.now + timeLimit
@@ -92,7 +89,7 @@ enum PDFEngine {
         }
         if isRunning {
             Cleanup.stop(process)
-            throw InputError("error: Chromium did not finish the PDF within \(Int(timeLimit)) seconds")
+            throw IOError(.chromiumTimedOut(seconds: Int(timeLimit)), at: nil)
         }
         // Helpers Chromium left running in its group are stopped too.
         kill(-process, SIGKILL)
@@ -100,13 +97,11 @@ enum PDFEngine {
         let terminationStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : status & 0x7f
         let bytes = FileManager.default.contents(atPath: pdf).map(Array.init) ?? []
         guard terminationStatus == 0, bytes.starts(with: Array("%PDF-".utf8)) else {
-            let said =
-                (try? String(contentsOfFile: log, encoding: .utf8))?
-                .split(separator: "\n").last.map { ": " + $0 } ?? ""
-            throw InputError("error: Chromium could not make the PDF (exit \(terminationStatus))\(said)")
+            let said = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").last.map(String.init)
+            throw IOError(.chromiumFailed(status: terminationStatus, lastLine: said), at: nil)
         }
         guard PDFCheck.pageCount(bytes) != nil else {
-            throw InputError("error: Chromium wrote an incomplete PDF (no trailer or no page); nothing was written")
+            throw IOError(.incompletePDF, at: nil)
         }
         try OutputTarget.write(bytes, to: path)
     }
@@ -117,10 +112,10 @@ enum PDFEngine {
     /// `posix_spawn`, not Foundation's `Process`: `Process` is in the full Foundation,
     /// which would link ICU into the tool and load it on every run.
     ///
-    /// - Throws: `InputError` with the system's reason when it cannot be started.
+    /// - Throws: `SpawnFailure` with the system's reason when it cannot be started.
     private static func spawn(
         _ executable: String, arguments: [String], environment: [String: String], standardError: Int32
-    ) throws(InputError) -> pid_t {
+    ) throws(SpawnFailure) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -149,12 +144,12 @@ enum PDFEngine {
         }
         var process: pid_t = 0
         let result = posix_spawn(&process, executable, &actions, &attributes, argv, envp)
-        guard result == 0 else { throw InputError(String(cString: strerror(result))) }
+        guard result == 0 else { throw SpawnFailure(reason: String(cString: strerror(result))) }
         return process
     }
 
     /// The Chromium to run, or nil when there is none.
-    static func locateChromium(environment: [String: String]) -> String? {
+    package static func locateChromium(environment: [String: String]) -> String? {
         if let configured = environment["SAFETYPLAN_CHROMIUM"], !configured.isEmpty {
             return FileManager.default.isExecutableFile(atPath: configured) ? configured : nil
         }
@@ -169,7 +164,7 @@ enum PDFEngine {
 
     /// Headless, offline, with a throw-away profile, printing the page with no browser
     /// header or footer (the stylesheet's own page numbers are kept).
-    static func arguments(folder: String, page: String, pdf: String) -> [String] {
+    package static func arguments(folder: String, page: String, pdf: String) -> [String] {
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-default-apps",
@@ -188,7 +183,7 @@ enum PDFEngine {
 
     /// A new folder only the user can enter, in the system's temporary folder, registered
     /// with `Cleanup`; folders left by earlier runs killed with SIGKILL are removed first.
-    private static func makePrivateFolder() throws -> String {
+    private static func makePrivateFolder() throws(IOError) -> String {
         let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         StaleFiles.sweepPDFFolders(in: base)
         var reason: Int32 = 0
@@ -201,20 +196,25 @@ enum PDFEngine {
             return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
         guard let made else {
-            throw InputError("error: cannot make a temporary folder for the PDF (\(String(cString: strerror(reason))))")
+            throw IOError(.cannotMakePDFFolder(reason: String(cString: strerror(reason))), at: nil)
         }
         return made
     }
 
     /// Writes a new file with mode 0600 (`O_EXCL`: never through an existing file or link).
-    private static func writePrivately(_ bytes: [UInt8], to path: String) throws {
+    private static func writePrivately(_ bytes: [UInt8], to path: String) throws(IOError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw InputError("error: cannot write a temporary file for the PDF (\(String(cString: strerror(errno))))")
+            throw IOError(.cannotWritePDFPage(reason: String(cString: strerror(errno))), at: nil)
         }
         defer { close(descriptor) }
         if let failure = FileDescriptor.writeAll(descriptor, bytes) {
-            throw InputError("error: cannot write a temporary file for the PDF (\(failure))")
+            throw IOError(.cannotWritePDFPage(reason: failure), at: nil)
         }
     }
+}
+
+/// Why `posix_spawn` could not start Chromium: the system's reason.
+struct SpawnFailure: Error {
+    var reason: String
 }

@@ -17,12 +17,12 @@ import SafetyPlanner
 ///
 /// Only SIGKILL (or a power cut) can leave such a file; `StaleFiles` removes it on the
 /// next run that writes into the same folder.
-enum TemporaryName {
+package enum TemporaryName {
     /// The longest file name the file system takes.
-    static let maximumNameBytes = 255
+    package static let maximumNameBytes = 255
 
     /// A new temporary name beside `path`.
-    static func beside(_ path: String) -> String {
+    package static func beside(_ path: String) -> String {
         let folder = PathName.deletingLast(path)
         let base = PathBytes.bytes(of: PathName.last(path))
         let random = String(UInt32.random(in: 0...UInt32.max), radix: 36)
@@ -34,7 +34,7 @@ enum TemporaryName {
     }
 
     /// The process id in a temporary file's name, or nil when the name is not one of ours.
-    static func owner(ofFile name: String) -> pid_t? {
+    package static func owner(ofFile name: String) -> pid_t? {
         let bytes = Array(PathBytes.bytes(of: name))
         guard bytes.first == UInt8(ascii: "."), bytes.count > 8, bytes.suffix(4).elementsEqual(".tmp".utf8) else {
             return nil
@@ -53,10 +53,10 @@ enum TemporaryName {
     }
 
     /// The PDF engine's folder prefix for this process.
-    static var pdfFolderPrefix: String { "safetyplan-pdf-\(getpid())-" }
+    package static var pdfFolderPrefix: String { "safetyplan-pdf-\(getpid())-" }
 
     /// The process id in a PDF engine folder's name, or nil when it is not one.
-    static func owner(ofPDFFolder name: String) -> pid_t? {
+    package static func owner(ofPDFFolder name: String) -> pid_t? {
         guard name.hasPrefix("safetyplan-pdf-") else { return nil }
         let parts = name.dropFirst("safetyplan-pdf-".count).split(separator: "-")
         guard parts.count == 2, parts[1].count == 6, let pid = pid_t(parts[0]), pid > 0 else { return nil }

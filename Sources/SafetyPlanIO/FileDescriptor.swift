@@ -5,11 +5,11 @@
 #endif
 
 /// The one loop that writes bytes to a file descriptor, shared by every writer in the tool.
-enum FileDescriptor {
+package enum FileDescriptor {
     /// Writes all of `bytes` to `descriptor`, retrying after interrupts and short writes.
     ///
     /// - Returns: nil on success, or the system's description of the error.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> String? {
+    package static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBytes { buffer -> String? in
             var offset = 0
             while offset < buffer.count {

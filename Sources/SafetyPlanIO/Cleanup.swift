@@ -1,4 +1,5 @@
 import SafetyPlanner
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -20,17 +21,17 @@ import SafetyPlanner
 ///
 /// SIGKILL cannot be caught: what it can leave is written in the README, and the next run
 /// removes it (`StaleFiles`).
-enum Cleanup {
+package enum Cleanup {
     /// How long a stopped Chromium has between SIGTERM and SIGKILL.
-    static let gracePeriod: Double = 2
+    package static let gracePeriod: Double = 2
 
     private nonisolated(unsafe) static var files: Set<String> = []
     private nonisolated(unsafe) static var folders: Set<String> = []
     private nonisolated(unsafe) static var children: Set<pid_t> = []
-    private static let lock = Lock()
+    private static let lock = Mutex<Void>(())
 
     /// Blocks SIGINT, SIGTERM and SIGHUP and starts the thread that handles them.
-    static func install() {
+    package static func install() {
         var signals = handledSignals
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         var thread = pthread_t()
@@ -44,7 +45,8 @@ enum Cleanup {
             }, nil)
     }
 
-    static var handledSignals: sigset_t {
+    /// SIGINT, SIGTERM and SIGHUP, the signals the cleanup thread waits for.
+    package static var handledSignals: sigset_t {
         var signals = sigset_t()
         sigemptyset(&signals)
         for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
@@ -53,8 +55,8 @@ enum Cleanup {
 
     /// Creates `path` new (mode 0600, `O_EXCL`) and registers it for removal, atomically
     /// with respect to a signal; returns the descriptor, or -1 with `errno` set.
-    static func createFile(_ path: String) -> Int32 {
-        lock.withLock {
+    package static func createFile(_ path: String) -> Int32 {
+        lock.withLock { _ in
             let descriptor = FileSystem.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             if descriptor >= 0 { files.insert(path) }
             return descriptor
@@ -63,8 +65,8 @@ enum Cleanup {
 
     /// Renames a registered temporary file over its target; it is then no longer removed.
     /// Returns 0, or -1 with `errno` set.
-    static func rename(_ temporary: String, to target: String) -> Int32 {
-        lock.withLock {
+    package static func rename(_ temporary: String, to target: String) -> Int32 {
+        lock.withLock { _ in
             let result = FileSystem.rename(temporary, target)
             if result == 0 { files.remove(temporary) }
             return result
@@ -72,8 +74,8 @@ enum Cleanup {
     }
 
     /// Removes a registered temporary file now.
-    static func remove(_ temporary: String) {
-        lock.withLock {
+    package static func remove(_ temporary: String) {
+        lock.withLock { _ in
             _ = FileSystem.unlink(temporary)
             files.remove(temporary)
         }
@@ -81,8 +83,8 @@ enum Cleanup {
 
     /// Registers a folder made by the run (by `make`, under the lock) to remove with
     /// everything in it.
-    static func makeFolder(_ make: () -> String?) -> String? {
-        lock.withLock {
+    package static func makeFolder(_ make: () -> String?) -> String? {
+        lock.withLock { _ in
             let folder = make()
             if let folder { folders.insert(folder) }
             return folder
@@ -90,16 +92,16 @@ enum Cleanup {
     }
 
     /// Removes a registered folder and everything in it now.
-    static func removeFolder(_ folder: String) {
-        lock.withLock {
+    package static func removeFolder(_ folder: String) {
+        lock.withLock { _ in
             removeTree(folder)
             folders.remove(folder)
         }
     }
 
     /// Starts a child process (through `start`, under the lock) that a signal must stop.
-    static func startChild(_ start: () throws(InputError) -> pid_t) throws(InputError) -> pid_t {
-        try lock.withLock { () throws(InputError) -> pid_t in
+    package static func startChild<E: Error>(_ start: () throws(E) -> pid_t) throws(E) -> pid_t {
+        try lock.withLock { (_: inout Void) throws(E) -> pid_t in
             let child = try start()
             children.insert(child)
             return child
@@ -107,13 +109,13 @@ enum Cleanup {
     }
 
     /// Forgets a child that has been waited for.
-    static func childEnded(_ child: pid_t) {
-        lock.withLock { _ = children.remove(child) }
+    package static func childEnded(_ child: pid_t) {
+        lock.withLock { _ in _ = children.remove(child) }
     }
 
     /// Stops a child started in its own process group: SIGTERM to the group, then
     /// SIGKILL when it has not ended within `grace` seconds; waits for it in both cases.
-    static func stop(_ child: pid_t, grace: Double = gracePeriod) {
+    package static func stop(_ child: pid_t, grace: Double = gracePeriod) {
         kill(-child, SIGTERM)
         kill(child, SIGTERM)
         var status: Int32 = 0
@@ -130,16 +132,18 @@ enum Cleanup {
     }
 
     private static func cleanUpAndExit(signal: Int32) -> Never {
-        lock.lock()  // never released: every other thread that writes now waits for ever
-        for child in children { stop(child) }
-        for file in files { _ = FileSystem.unlink(file) }
-        for folder in folders { removeTree(folder) }
-        _exit(128 + signal)
+        // The lock is never released: every other thread that writes now waits for ever.
+        lock.withLock { _ -> Never in
+            for child in children { stop(child) }
+            for file in files { _ = FileSystem.unlink(file) }
+            for folder in folders { removeTree(folder) }
+            _exit(128 + signal)
+        }
     }
 
     /// Removes `path` and, when it is a folder, everything in it; links are removed,
     /// never followed.
-    static func removeTree(_ path: String) {
+    package static func removeTree(_ path: String) {
         guard let info = FileSystem.linkStatus(path) else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             for name in FileSystem.entries(of: path) ?? [] { removeTree(path + "/" + name) }
