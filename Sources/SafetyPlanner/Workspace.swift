@@ -19,7 +19,11 @@ public struct Workspace: Sendable {
     /// Loads the bundled templates, overlaid by an agency's folder when one is given, in a
     /// language (English by default).
     ///
-    /// - Parameter language: a language the templates have (`TemplateLibrary.languages`).
+    /// - Parameters:
+    ///   - templatesDirectory: an agency's templates folder, whose files replace the
+    ///     bundled ones of the same name; nil for the bundled templates only.
+    ///   - maximumBytes: the largest template or catalog file read.
+    ///   - language: a language the templates have (`TemplateLibrary.languages`).
     /// - Throws: `TemplateError` for the first problem in a catalog file or schema, or
     ///   when the templates have no files in `language` (see `translated(to:)`).
     public static func load(

@@ -8,6 +8,12 @@ extension BatchRenderer {
     /// - Parameters:
     ///   - library: every language's templates (`Workspace.loadLibrary`).
     ///   - name: the template's name.
+    ///   - format: the output format of every document.
+    ///   - isDiscreet: whether every document is a discreet copy.
+    ///   - defaultStage: the stage of a record that gives none.
+    ///   - copy: the youth's copies or the advocate's.
+    ///   - languageOption: `--language`, which wins over each record's own language.
+    ///   - advocateLanguageOption: `--advocate-language`, for advocate copies.
     ///   - check: called with each compiled template, before the next is compiled (the tool
     ///     refuses `--discreet` on a template written for helpers there).
     /// - Throws: `Languages.Problem` when an option names a language the templates do not

@@ -79,6 +79,7 @@ public struct BatchRun {
     /// Opens the records at `path`: a folder of `*.json` files, else a JSON Lines file.
     ///
     /// - Parameters:
+    ///   - path: the JSON Lines file or the folder, as given.
     ///   - fileExtension: the documents' extension (`fileExtension(for:)`).
     ///   - maximumBytes: the largest record (a line, or a folder's file).
     ///   - groupSize: the most records `nextGroup()` returns at once.

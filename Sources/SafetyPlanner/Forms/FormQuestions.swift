@@ -11,8 +11,12 @@ public enum FormQuestions {
     /// The questions of a template, for a youth at a stage, for one copy: the advocate
     /// copy also asks what only it prints (`advocateNotes`).
     ///
-    /// - Parameter words: the words of the form's language (`Catalog.words`), for the
-    ///   questions the template does not label and for every hint.
+    /// - Parameters:
+    ///   - template: the compiled form (or plan).
+    ///   - stage: the youth's stage: parts for other stages ask nothing.
+    ///   - copy: the copy being made: only the advocate's asks for `advocateNotes`.
+    ///   - words: the words of the form's language (`Catalog.words`), for the questions
+    ///     the template does not label and for every hint.
     public static func questions(
         in template: Template, stage: Stage, copy: DocumentCopy = .youth, words: Words = .english
     ) -> [FormQuestion] {

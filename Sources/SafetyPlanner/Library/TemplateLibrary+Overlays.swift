@@ -47,8 +47,8 @@ extension TemplateLibrary.File {
     /// A file read by the tool (an agency's file given to `check`).
     ///
     /// - Parameters:
-    ///   - path: the path to print in messages.
-    ///   - contents: the file's bytes.
+    ///   - displayName: the path to print in messages.
+    ///   - bytes: the file's bytes.
     public init(path displayName: String, contents bytes: [UInt8]) {
         self.init(displayName: displayName, bytes: bytes, isBundled: false)
     }

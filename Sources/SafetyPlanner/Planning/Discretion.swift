@@ -35,6 +35,8 @@ public struct DiscretionPolicy: Equatable, Sendable {
     /// Words inside a name that are not names of their own ("de", "la", "van").
     public var particles: Set<String>
 
+    /// A policy from its lists, as `discretion.xml` gives them; every entry is folded
+    /// (lowercase, without accents) here, once.
     public init(
         stems: [String], words: Set<String>, phrases: [[String]], surnameTitles: Set<String>,
         givenNameTitles: Set<String>, particles: Set<String>

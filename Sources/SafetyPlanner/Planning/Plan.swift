@@ -40,12 +40,16 @@ public struct Plan: Equatable, Sendable {
 /// item or resource starts or stops applying, so every age of a band selects the same
 /// items and resources.
 public struct PlanShape: Hashable, Sendable {
+    /// The youth's own stage.
     public var stage: Stage
+    /// Whether the document must tell nothing to a person who finds it.
     public var isDiscreet: Bool
+    /// The youth's copy or the advocate's.
     public var copy: DocumentCopy
     /// The youth's age band; nil when the age is unknown.
     public var ageBand: Int?
 
+    /// A shape; `Planner.shape(stage:data:isDiscreet:copy:)` makes the one of a data file.
     public init(stage: Stage, isDiscreet: Bool = false, copy: DocumentCopy = .youth, ageBand: Int? = nil) {
         self.stage = stage
         self.isDiscreet = isDiscreet
@@ -66,8 +70,11 @@ public enum DomainEmphasis: String, CaseIterable, Sendable {
 
 /// One domain as the plan covers it.
 public struct PlannedDomain: Equatable, Sendable {
+    /// The domain.
     public var domain: Domain
+    /// How much weight the stage gives it.
     public var emphasis: DomainEmphasis
+    /// What the catalog says about it (its names, what it is about, all its guidance).
     public var info: DomainInfo
     /// Guidance for the youth, chosen for the stage and trimmed to the emphasis.
     public var youthGuidance: [GuidanceItem]

@@ -6,6 +6,7 @@ import Synchronization
 /// with, which it covers briefly, and which it leaves out. The youth's own stage is the
 /// one given; the planner never moves a youth to another stage.
 public struct Planner: Sendable {
+    /// The catalog the planner draws on; setting it drops what was worked out from the old one.
     public var catalog: Catalog {
         didSet {
             precomputed = ChoiceCache()
@@ -41,6 +42,7 @@ public struct Planner: Sendable {
     /// catalog, when first needed: the resources and planned domains depend only on those.
     private var precomputed = ChoiceCache()
 
+    /// A planner for a catalog.
     public init(catalog: Catalog) {
         self.catalog = catalog
         self.precomputedValues = Self.planValues(catalog)

@@ -14,7 +14,9 @@ extension Template {
     /// The warning `fill` prints when this form is made for another stage than `data`
     /// gives (it is filled anyway), or nil.
     ///
-    /// - Parameter name: the form's name as given on the command line.
+    /// - Parameters:
+    ///   - data: the data file the form is filled with.
+    ///   - name: the form's name as given on the command line.
     public func stageWarning(for data: PlanData, name: String) -> String? {
         guard let made = stage, let given = data.stage, made != given else { return nil }
         return "warning: the form \(name) is made for the \(made.id) stage, and the data file gives the stage "
