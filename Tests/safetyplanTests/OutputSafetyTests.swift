@@ -398,7 +398,10 @@ import Testing
         let data = try Self.manyRecords(in: folder)
         let output = folder.appendingPathComponent("out")
         let process = try Self.start(["batch", "--data", data, "--output", output.path], in: folder)
-        #expect(Self.wait(upTo: 20) { !Self.entries(output).isEmpty }, "no document appeared")
+        // A finished document, not the hidden temporary file of the first one (a signal
+        // before the first rename rightly leaves the folder empty).
+        let finished = { Self.entries(output).contains { $0.hasPrefix("record-") && $0.hasSuffix(".txt") } }
+        #expect(Self.wait(upTo: 20, for: finished), "no document appeared")
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationStatus == 143)
