@@ -13,7 +13,7 @@ extension HTMLRenderer {
     /// write-in lines it introduces; list items, check items, fields and notes are not
     /// split across pages, nor are runs of write-in lines; a group's heading inside a
     /// section (level 3, such as the youth handout's groups of ideas) is body-size bold
-    /// with little space, and the lists there and in the section after are compact, so
+    /// with little space, and the lists there are compact, so
     /// a one-page handout keeps to its page; and each page has
     /// "Page X of Y" at the foot where the browser supports page-margin boxes (Chromium
     /// 131 and later).
@@ -107,7 +107,7 @@ extension HTMLRenderer {
           h3 { font-size: 13pt; }
           section section > h3 { font-size: 12pt; margin: 0.4em 0 0; }
           section section > ul:last-child { margin-bottom: 0; }
-          section section li, section:has(> section > h3) + section li { margin: 0.05em 0; line-height: 1.3; }
+          section section li { margin: 0.05em 0; line-height: 1.3; }
           a { text-decoration: none; }
           p, li { orphans: 2; widows: 2; }
           ul, ol, .write-in-line { break-before: avoid; }
