@@ -73,16 +73,26 @@ import Testing
     func youthGroupsHaveHeadings() throws {
         let headings: [(language: String, plain: [String], discreet: [String])] = [
             (
-                "en", ["People on your side", "Staying safe", "A safe place to stay", "Someone to talk to",
-                "Telling someone, and the law"],
-                ["People on your side", "Taking care of you", "Places you can go", "Someone to talk to",
-                "Who you talk to"]
+                "en",
+                [
+                    "People on your side", "Staying safe", "A safe place to stay", "Someone to talk to",
+                    "Telling someone, and the law",
+                ],
+                [
+                    "People on your side", "Taking care of you", "Places you can go", "Someone to talk to",
+                    "Who you talk to",
+                ]
             ),
             (
-                "es", ["Personas de tu lado", "Mantenerte a salvo", "Un lugar seguro para quedarte",
-                "Alguien con quien hablar", "Contarle a alguien, y la ley"],
-                ["Personas de tu lado", "Cuidarte", "Lugares adonde puedes ir", "Alguien con quien hablar",
-                "Con quién hablas"]
+                "es",
+                [
+                    "Personas de tu lado", "Mantenerte a salvo", "Un lugar seguro para quedarte",
+                    "Alguien con quien hablar", "Contarle a alguien, y la ley",
+                ],
+                [
+                    "Personas de tu lado", "Cuidarte", "Lugares adonde puedes ir", "Alguien con quien hablar",
+                    "Con quién hablas",
+                ]
             ),
         ]
         for (language, plain, discreet) in headings {
