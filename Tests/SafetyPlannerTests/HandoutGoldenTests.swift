@@ -59,6 +59,57 @@ import Testing
         #expect(text.contains("Survivor-centered practice"))
     }
 
+    @Test("The provider handout lists the principles, one item each, in text and HTML")
+    func providerPrinciplesAreAList() {
+        let text = Self.providerHandout(.text(width: 400))
+        let html = Self.providerHandout(.html)
+        for principle in Self.workspace.catalog.principles {
+            #expect(text.contains("\n- " + principle.name + ": " + principle.meaning + "\n"), "\(principle.id)")
+            #expect(html.contains("<li><strong>" + principle.name.htmlEscaped + ":</strong>"), "\(principle.id)")
+        }
+    }
+
+    @Test("Each group of ideas in the youth handout has its heading, in English and Spanish, plain and discreet")
+    func youthGroupsHaveHeadings() throws {
+        let headings: [(language: String, plain: [String], discreet: [String])] = [
+            (
+                "en",
+                [
+                    "People on your side", "Staying safe", "A safe place to stay", "Someone to talk to",
+                    "Telling someone, and the law",
+                ],
+                [
+                    "People on your side", "Taking care of you", "Places you can go", "Someone to talk to",
+                    "Who you talk to",
+                ]
+            ),
+            (
+                "es",
+                [
+                    "Personas de tu lado", "Mantenerte a salvo", "Un lugar seguro para quedarte",
+                    "Alguien con quien hablar", "Contarle a alguien, y la ley",
+                ],
+                [
+                    "Personas de tu lado", "Cuidarte", "Lugares adonde puedes ir", "Alguien con quien hablar",
+                    "Con quién hablas",
+                ]
+            ),
+        ]
+        for (language, plain, discreet) in headings {
+            let workspace = try Workspace.load(language: language)
+            let template = try workspace.template(named: "youth-handout")
+            for isDiscreet in [false, true] {
+                let html = workspace.render(
+                    template: template, stage: .preparation, data: PlanData(), format: .html, isDiscreet: isDiscreet)
+                let expected = isDiscreet ? discreet : plain
+                let found = html.split(separator: "\n").filter { $0.hasPrefix("<h3>") }.map {
+                    String($0.dropFirst(4).dropLast(5))
+                }
+                #expect(Set(found) == Set(expected.map(\.htmlEscaped)), "\(language) discreet=\(isDiscreet)")
+            }
+        }
+    }
+
     @Test func providerHandoutHasOrganisationsLinesLawAndCredit() {
         let text = Self.providerText
         for name in [

@@ -82,6 +82,13 @@ import Testing
                 == "t.xml:3:1: error: unknown data path 'suports' (did you mean 'supports'?)")
     }
 
+    @Test func fieldFormatIsPhoneOnly() {
+        let error = compileError("<field label=\"Phone\" of=\"advocate.phone\" format=\"date\"/>") ?? ""
+        #expect(error.hasPrefix("t.xml:3:1: error: "), "\(error)")
+        #expect(error.contains("phone"), "\(error)")
+        #expect(compileError("<field label=\"Phone\" of=\"advocate.phone\" format=\"phone\"/>") == nil)
+    }
+
     @Test func unknownDataPathInsideList() {
         #expect(
             compileError("<list of=\"supports\" as=\"person\"><item><value of=\"person.phon\"/></item></list>")

@@ -11,11 +11,13 @@ private func renderPages(
         .render(DocumentTree(title: "Plan", body: body))
 }
 
-/// The pages of paginated text: split at form feeds, each a list of lines.
+/// The pages of paginated text: split at form feeds, each a list of lines. A page after
+/// the first starts with its form feed's line, `"\u{C}"`, which counts as one of its lines.
 func pagesOf(_ text: String) -> [[Substring]] {
-    text.split(separator: "\u{C}", omittingEmptySubsequences: false).map { page in
+    text.split(separator: "\u{C}", omittingEmptySubsequences: false).enumerated().map { number, page in
         var lines = page.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
+        if number > 0 && lines.first == "" { lines[0] = "\u{C}" }
         return lines
     }
 }
@@ -28,7 +30,7 @@ struct TextPaginationTests {
             paragraph("One"), paragraph("Two"), paragraph("Three"), paragraph("Four"),
             .heading(level: 2, content: [.text("Next")]), paragraph("Five"),
         ])
-        #expect(text == "One\n\nTwo\n\nThree\n\nFour\n\u{C}Next\n----\n\nFive\n")
+        #expect(text == "One\n\nTwo\n\nThree\n\nFour\n\u{C}\nNext\n----\n\nFive\n")
     }
 
     @Test("A heading stays with the first two lines of a paragraph after it")
@@ -45,7 +47,8 @@ struct TextPaginationTests {
                 Two
 
                 Three
-                \u{C}Next
+                \u{C}
+                Next
 
                 alpha beta gamma delta epsilon
                 zeta eta theta iota kappa
@@ -76,7 +79,8 @@ struct TextPaginationTests {
                 1. a
                 2. b
                 3. c
-                \u{C}4. A longer item that takes
+                \u{C}
+                4. A longer item that takes
                    three lines on a narrow
                    page
 
@@ -92,7 +96,7 @@ struct TextPaginationTests {
         ])
         let rule = String(repeating: "_", count: 30)
         let field = "Notes:\n" + String(repeating: rule + "\n", count: 4)
-        #expect(text == "One\n\nTwo\n\nThree\n\u{C}" + field + "\n" + String(repeating: rule + "\n", count: 3))
+        #expect(text == "One\n\nTwo\n\nThree\n\u{C}\n" + field + "\n" + String(repeating: rule + "\n", count: 3))
     }
 
     @Test("A lead-in line stays with the check items it introduces; check items are not split")
@@ -112,7 +116,8 @@ struct TextPaginationTests {
                 Three
 
                 Four
-                \u{C}Pack:
+                \u{C}
+                Pack:
 
                 [ ] Phone
                 [x] A charger that works with
@@ -121,10 +126,24 @@ struct TextPaginationTests {
                 """)
     }
 
+    @Test("On a screen a page break is a line of its own; it counts as a line of its page")
+    func formFeedLine() {
+        let items = (1...25).map { [paragraph("Item \($0)")] }
+        let text = renderPages([.list(ordered: false, items: items)])
+        // The form feed sits alone on its line, never glued to the text before or after it.
+        #expect(text.components(separatedBy: "\n\u{C}\n").count == 3)
+        #expect(text.components(separatedBy: "\u{C}").count == 3)
+        let pages = pagesOf(text)
+        #expect(pages.map(\.count) == [10, 10, 7])
+        #expect(pages[1].first == "\u{C}")
+        #expect(pages[1][1] == "- Item 11")
+        #expect(pages[2][1] == "- Item 20")
+    }
+
     @Test("A page break in the document always starts a page; none at the start or end")
     func explicitPageBreaks() {
         let text = renderPages([.pageBreak, paragraph("One"), .pageBreak, .pageBreak, paragraph("Two"), .pageBreak])
-        #expect(text == "One\n\u{C}Two\n")
+        #expect(text == "One\n\u{C}\nTwo\n")
     }
 
     @Test("Page numbers: every page is exactly the page length, footer centred on the last line")
@@ -144,8 +163,8 @@ struct TextPaginationTests {
 
 
                          Page 1 of 2
-                \u{C}Five
-
+                \u{C}
+                Five
 
 
 
@@ -166,11 +185,12 @@ struct TextPaginationTests {
         let words = (1...40).map { "word\($0)" }.joined(separator: " ")
         let text = renderPages([paragraph("Intro"), paragraph(words)], width: 20)
         let pages = pagesOf(text)
-        #expect(pages.map(\.count) == [10, 6])
+        #expect(pages.map(\.count) == [10, 7])
         #expect(pages[0][0] == "Intro")
-        #expect(pages[1][0] == "word25 word26 word27")
+        #expect(pages[1][0] == "\u{C}")
+        #expect(pages[1][1] == "word25 word26 word27")
         for page in pages {
-            #expect(page.first?.isEmpty == false)
+            #expect(page.dropFirst(page.first == "\u{C}" ? 1 : 0).first?.isEmpty == false)
             #expect(page.last?.isEmpty == false)
         }
     }

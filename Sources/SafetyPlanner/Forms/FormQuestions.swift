@@ -66,7 +66,7 @@ private struct QuestionCollector {
             }
         case .list(let list):
             self.list(list)
-        case .field(let label, let path, _):
+        case .field(let label, let path, _, _):
             guard let path else { return }
             value(path, label: Self.plainText(label))
         case .conditional(let condition, let body):

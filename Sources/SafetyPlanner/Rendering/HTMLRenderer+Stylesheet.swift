@@ -11,7 +11,10 @@ extension HTMLRenderer {
     /// printer has (US Letter or A4: `size: auto`, margins in millimetres), the body is
     /// 12pt; headings stay with what follows, and so does a lead-in line with the list or
     /// write-in lines it introduces; list items, check items, fields and notes are not
-    /// split across pages, nor are runs of write-in lines; and each page has
+    /// split across pages, nor are runs of write-in lines; a group's heading inside a
+    /// section (level 3, such as the youth handout's groups of ideas) is body-size bold
+    /// with little space, and the lists there are compact, so
+    /// a one-page handout keeps to its page; and each page has
     /// "Page X of Y" at the foot where the browser supports page-margin boxes (Chromium
     /// 131 and later).
     /// The stylesheet with another page footer: `{page}` and `{pages}` become the page
@@ -102,6 +105,9 @@ extension HTMLRenderer {
           h1 { font-size: 20pt; }
           h2 { font-size: 15pt; }
           h3 { font-size: 13pt; }
+          section section > h3 { font-size: 12pt; margin: 0.4em 0 0; }
+          section section > ul:last-child { margin-bottom: 0; }
+          section section li { margin: 0.05em 0; line-height: 1.3; }
           a { text-decoration: none; }
           p, li { orphans: 2; widows: 2; }
           ul, ol, .write-in-line { break-before: avoid; }

@@ -17,10 +17,13 @@
 /// then a block kept whole, then a heading with what follows; only then is the page cut
 /// at its last line. Pages never start or end with blank lines.
 ///
-/// The output separates pages as a printer expects: each page after the first starts with
-/// a form feed (U+000C) right before its first line, so a page printed has exactly the
-/// lines counted. With page numbers, each page is filled with blank lines to
-/// `pageLength - 2` lines, then a blank line and "Page X of Y" centred within `width`.
+/// The output separates pages as a printer expects, and so that a break reads as one on a
+/// screen: each page after the first starts with a line that holds only a form feed
+/// (U+000C), which a printer turns into a new sheet and a blank top line, and a screen
+/// shows as a line of its own between the pages. That line is counted: no page has more
+/// than `pageLength` lines with it. With page numbers, each page is filled with blank
+/// lines to `pageLength - 2` lines, then a blank line and "Page X of Y" centred within
+/// `width`.
 struct TextPaginator {
     /// A run of lines that the page rules apply to.
     struct Block: Equatable, Sendable {
@@ -47,9 +50,15 @@ struct TextPaginator {
     /// The footer's words (`words.xml`'s `page-footer`), `{page}` and `{pages}` filled in.
     var footerPattern = DocumentTree.defaultPageFooter
 
-    /// The lines a page holds before its footer.
+    /// The lines the first page holds before its footer.
     var capacity: Int {
         hasPageNumbers ? pageLength - 2 : pageLength
+    }
+
+    /// The lines of text a page holds before its footer: one fewer after the first page,
+    /// for the form feed's line.
+    func capacity(ofPage number: Int) -> Int {
+        number == 0 ? capacity : capacity - 1
     }
 
     /// The pages of `lines`, each a list of lines.
@@ -65,7 +74,8 @@ struct TextPaginator {
             guard index < lines.count else { break }
             let start = index
             var end = start
-            while end < lines.count && end - start < capacity && lines[end] != "\u{C}" {
+            let room = capacity(ofPage: pages.count)
+            while end < lines.count && end - start < room && lines[end] != "\u{C}" {
                 end += 1
             }
             if end < lines.count && lines[end] != "\u{C}" && cost[end] > 0 {
@@ -95,14 +105,14 @@ struct TextPaginator {
         var output = ""
         for (number, page) in pages.enumerated() {
             if number > 0 {
-                output += "\u{C}"
+                output += "\u{C}\n"
             }
             for line in page {
                 output += line
                 output += "\n"
             }
             if hasPageNumbers {
-                output += String(repeating: "\n", count: capacity - page.count + 1)
+                output += String(repeating: "\n", count: capacity(ofPage: number) - page.count + 1)
                 output += footer(page: number + 1, of: pages.count)
                 output += "\n"
             }
@@ -149,7 +159,7 @@ struct TextPaginator {
             guard start < end else { continue }
             switch block.kind {
             case .whole:
-                if end - start <= capacity {
+                if end - start <= capacity(ofPage: 1) {
                     forbid(start + 1..<end, Rule.whole)
                 }
             case .flowing:
@@ -162,7 +172,7 @@ struct TextPaginator {
             case .keptWithNext, .leadIn:
                 // The block, the separator after it and the next two lines of text.
                 let rule = block.kind == .leadIn ? Rule.leadIn : Rule.heading
-                if end - start <= capacity {
+                if end - start <= capacity(ofPage: 1) {
                     forbid(start + 1..<end, Swift.max(rule, Rule.whole))
                 }
                 var last = end

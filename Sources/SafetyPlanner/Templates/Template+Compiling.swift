@@ -224,13 +224,21 @@ struct TemplateCompiler {
         case "list":
             return [.list(try compileList(element, scope: scope))]
         case "field":
-            try checkAttributes(element, allowed: ["label", "of", "lines"], required: ["label"])
+            try checkAttributes(element, allowed: ["label", "of", "lines", "format"], required: ["label"])
             var path: DataPath?
             if let of = element.attribute("of") {
                 path = try resolveValuePath(of, at: element, scope: scope)
             }
             let lines = try parseCount(element, attribute: "lines", default: 1, range: 1...20)
-            return [.field(label: [.text(element.attribute("label")!)], path: path, lines: lines)]
+            var isPhone = false
+            if let format = element.attribute("format") {
+                guard format == "phone" else {
+                    throw TemplateError(
+                        .invalidValue(attribute: "format", element: "field", expected: "phone"), at: element.location)
+                }
+                isPhone = true
+            }
+            return [.field(label: [.text(element.attribute("label")!)], path: path, lines: lines, isPhone: isPhone)]
         case "write-in":
             try checkAttributes(element, allowed: ["lines"], required: [])
             try requireEmpty(element)

@@ -101,9 +101,12 @@ struct TemplateEvaluator {
             } else {
                 output.append(contentsOf: self.list(list, depth: depth))
             }
-        case .field(let label, let path, let lines):
+        case .field(let label, let path, let lines, let isPhone):
             let value = path.flatMap(lookup).flatMap(\.text) ?? ""
-            output.append(.field(label: inlines(label), value: value.isEmpty ? [] : [.text(value)], lines: lines))
+            output.append(
+                .field(
+                    label: inlines(label), value: value.isEmpty ? [] : [isPhone ? .phone(value) : .text(value)],
+                    lines: lines))
         case .writeIn(let lines):
             output.append(.writeIn(lines: lines))
         case .conditional(let condition, let body):
@@ -154,8 +157,8 @@ struct TemplateEvaluator {
                 output.append(.paragraph([.strong([.text(words["what-helps"])]), .text(" " + info.response)]))
             }
         case .principles(let detail):
-            // Full: a list per group, each principle with what it means in a plan. Brief:
-            // one paragraph per group, each principle's name in bold and its meaning.
+            // A list per group. Full: each principle with what it means and what that means
+            // in a plan. Brief: each principle's name in bold and what it means.
             var groups: [(name: String, principles: [Principle])] = []
             for principle in plan.principles {
                 if groups.last?.principles.first?.group == principle.group {
@@ -180,12 +183,12 @@ struct TemplateEvaluator {
                                 ]
                             }))
                 case .brief:
-                    var content: [Inline] = []
-                    for principle in group.principles {
-                        if !content.isEmpty { content.append(.text(" ")) }
-                        content += [.strong([.text(principle.name + ":")]), .text(" " + principle.meaning)]
-                    }
-                    output.append(.paragraph(content))
+                    output.append(
+                        .list(
+                            ordered: false,
+                            items: group.principles.map { principle in
+                                [.paragraph([.strong([.text(principle.name + ":")]), .text(" " + principle.meaning)])]
+                            }))
                 }
             }
         case .pageBreak:

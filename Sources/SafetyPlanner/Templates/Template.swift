@@ -58,7 +58,8 @@ indirect enum TemplateNode: Equatable, Sendable {
     /// A list over data (`path` non-nil) or a fixed list of items.
     case list(ListTemplate)
     case check([TemplateInline])
-    case field(label: [TemplateInline], path: DataPath?, lines: Int)
+    /// A labelled value or write-in lines; `isPhone` prints the value as a phone number.
+    case field(label: [TemplateInline], path: DataPath?, lines: Int, isPhone: Bool = false)
     case writeIn(lines: Int)
     case conditional(Condition, [TemplateNode])
     case guidance(domain: Domain?, audience: Audience, limit: Int?)
