@@ -74,7 +74,7 @@ import Testing
 
     @Test func syntaxErrorIsRefused() throws {
         try expectDataError("{\n  \"goals\": [\"a\",]\n}\n") {
-            "\($0):2:17: error: unexpected character; a value was expected\n"
+            "\($0):2:16: error: a comma before ] is not allowed in JSON\n"
         }
     }
 

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// Issue 18's table of mistakes people really make, run as a user would: the exact
+/// message, the exit code, and that nothing was written.
+@Suite struct MessageTableTests {
+    static let stages = "pre-contemplation, contemplation, preparation, action, maintenance"
+
+    func write(_ bytes: [UInt8], to name: String, in folder: URL) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func contents(_ folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    // MARK: Row 1: stages as the literature spells them
+
+    @Test func stageOptionInAnySpelling() throws {
+        let canonical = try ToolRunner.run(["generate", "--stage", "pre-contemplation"])
+        #expect(canonical.status == 0)
+        for spelling in ["precontemplation", "Pre-Contemplation", "PRECONTEMPLATION"] {
+            let result = try ToolRunner.run(["generate", "--stage", spelling])
+            #expect(result.status == 0, "\(spelling): \(result.standardError)")
+            #expect(result.standardOutput == canonical.standardOutput)
+        }
+        let preparation = try ToolRunner.run(["generate", "--stage", "Preparation"])
+        #expect(preparation.status == 0)
+        #expect(
+            preparation.standardOutput == (try ToolRunner.run(["generate", "--stage", "preparation"])).standardOutput)
+    }
+
+    @Test func stageOptionTypoSuggestsAndLists() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let output = folder.appendingPathComponent("plan.txt").path
+        let result = try ToolRunner.run(["generate", "--stage", "precontemplaton", "-o", output])
+        #expect(result.status == 64)
+        #expect(result.standardOutput == "")
+        #expect(
+            result.standardError.hasPrefix(
+                "Error: The value 'precontemplaton' is invalid for '--stage <stage>': not a stage (did you mean 'pre-contemplation'?); expected one of \(Self.stages)\n"
+            ))
+        #expect(try contents(folder) == [])
+        for command in [["handout", "youth"], ["batch", "--data", "x.jsonl", "--output", output]] {
+            let other = try ToolRunner.run(command + ["--stage", "Prepration"])
+            #expect(other.status == 64)
+            #expect(other.standardError.contains("not a stage (did you mean 'preparation'?); expected one of"))
+        }
+        #expect(try contents(folder) == [])
+    }
+
+    @Test func stageInDataFileInAnySpelling() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let data = try write(
+            Array(#"{"stage": "Precontemplation", "history": [{"stage": "Action"}]}"#.utf8), to: "d.json", in: folder)
+        let canonical = try write(
+            Array(#"{"stage": "pre-contemplation", "history": [{"stage": "action"}]}"#.utf8), to: "c.json", in: folder)
+        let result = try ToolRunner.run(["generate", "--data", data, "--stage", "pre-contemplation"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try ToolRunner.run(["generate", "--data", canonical])).standardOutput)
+    }
+
+    // MARK: Row 2: JSON problems with plain advice
+
+    func expectDataError(_ bytes: [UInt8], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
+        let folder = try ToolRunner.temporaryFolder()
+        let data = try write(bytes, to: "data.json", in: folder)
+        let output = folder.appendingPathComponent("plan.txt").path
+        let result = try ToolRunner.run(["generate", "--stage", "action", "--data", data, "-o", output])
+        #expect(result.status == 1, sourceLocation: sourceLocation)
+        #expect(result.standardOutput == "", sourceLocation: sourceLocation)
+        #expect(result.standardError == "\(data):\(message)\n", sourceLocation: sourceLocation)
+        #expect(try contents(folder) == ["data.json"], sourceLocation: sourceLocation)
+    }
+
+    @Test func curlyQuotes() throws {
+        try expectDataError(
+            Array("{\n  \u{201C}stage\u{201D}: \u{201C}action\u{201D}\n}\n".utf8),
+            "2:3: error: this file has curly quotes (\u{201C} \u{201D}); save it as plain text or replace them with straight quotes (\")"
+        )
+    }
+
+    @Test func trailingComma() throws {
+        try expectDataError(
+            Array("{\n  \"stage\": \"action\",\n}\n".utf8), "2:20: error: a comma before } is not allowed in JSON")
+        try expectDataError(
+            Array("{\"goals\": [\"a\",]}".utf8), "1:15: error: a comma before ] is not allowed in JSON")
+    }
+
+    @Test func utf16() throws {
+        let text = "{\"stage\": \"action\"}\n"
+        try expectDataError(
+            [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+            "1:1: error: this file is UTF-16; save it as UTF-8")
+        try expectDataError(
+            [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] },
+            "1:1: error: this file is UTF-16; save it as UTF-8")
+    }
+
+    @Test func utf8ByteOrderMarkIsAccepted() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let data = try write([0xEF, 0xBB, 0xBF] + Array(#"{"stage": "action"}"#.utf8), to: "d.json", in: folder)
+        let result = try ToolRunner.run(["generate", "--data", data])
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        #expect(result.standardOutput == (try ToolRunner.run(["generate", "--stage", "action"])).standardOutput)
+    }
+
+    @Test func lonelyNull() throws {
+        try expectDataError(
+            Array("null".utf8), "1:1: error: the data file must be a JSON object ({ … }), found null")
+        try expectDataError(
+            Array(" [\"stage\"]\n".utf8), "1:2: error: the data file must be a JSON object ({ … }), found a list")
+    }
+
+    @Test func lonelyNullAsABatchRecord() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let data = try write(Array("null\n".utf8), to: "youth.jsonl", in: folder)
+        let output = folder.appendingPathComponent("plans").path
+        let result = try ToolRunner.run(["batch", "--data", data, "--output", output])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError == """
+                \(data):1:1: error: the data file must be a JSON object ({ … }), found null
+                batch: 0 documents written, 1 failed
+
+                """)
+    }
+}
