@@ -129,4 +129,35 @@ import Testing
 
                 """)
     }
+
+    // MARK: Row 3: a form or template name that is almost right
+
+    @Test func formNameSuggestsAndLists() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let output = folder.appendingPathComponent("form.txt").path
+        let result = try ToolRunner.run(["fill", "maintenance", "-o", output])
+        #expect(result.status == 1)
+        #expect(result.standardOutput == "")
+        #expect(
+            result.standardError
+                == "maintenance:1:1: error: no form named 'maintenance'; did you mean 'maintenance-support'? (forms: maintenance-support)\n"
+        )
+        let unlike = try ToolRunner.run(["fill", "intake", "-o", output])
+        #expect(unlike.status == 1)
+        #expect(unlike.standardError == "intake:1:1: error: no form named 'intake' (forms: maintenance-support)\n")
+        #expect(try contents(folder) == [])
+    }
+
+    @Test func templateNameSuggestsAndLists() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let output = folder.appendingPathComponent("plan.txt").path
+        let result = try ToolRunner.run(["generate", "--stage", "action", "--template", "plna", "-o", output])
+        #expect(result.status == 1)
+        #expect(result.standardOutput == "")
+        #expect(
+            result.standardError
+                == "plna:1:1: error: no template named 'plna'; did you mean 'plan'? (templates: maintenance-support, plan, provider-handout, youth-handout)\n"
+        )
+        #expect(try contents(folder) == [])
+    }
 }

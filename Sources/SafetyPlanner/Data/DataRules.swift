@@ -119,6 +119,21 @@ enum Suggestion {
         return best.distance <= limit ? best.name : nil
     }
 
+    /// The candidate a name given on the command line most likely meant: one that begins
+    /// with it or that it begins with (`maintenance` for `maintenance-support`), else the
+    /// nearest by edit distance.
+    static func likely(_ word: String, among candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        if lowered.count >= 3,
+            let extended = candidates.first(where: {
+                $0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.lowercased())
+            })
+        {
+            return extended
+        }
+        return nearest(to: word, among: candidates)
+    }
+
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

@@ -18,6 +18,10 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case unknownDomain(String)
         case unknownDataPath(String, suggestion: String?)
         case unknownTemplate(String)
+        /// A name given on the command line that the template set does not have: the
+        /// nearest name of that kind when it looks meant, and every name of that kind
+        /// (`noun` is "template" or "form").
+        case noSuchTemplate(String, noun: String, suggestion: String?, names: [String])
         case includeCycle(String)
         case misplaced(element: String, reason: String)
         case missingFile(String)
@@ -78,6 +82,10 @@ extension TemplateError.Kind {
             return "unknown data path '\(path)' (did you mean '\(suggestion)'?)"
         case .unknownTemplate(let name):
             return "no template named '\(name)'"
+        case .noSuchTemplate(let name, let noun, let suggestion, let names):
+            let list = names.isEmpty ? "there are none" : "\(noun)s: " + names.joined(separator: ", ")
+            guard let suggestion else { return "no \(noun) named '\(name)' (\(list))" }
+            return "no \(noun) named '\(name)'; did you mean '\(suggestion)'? (\(list))"
         case .includeCycle(let name):
             return "'\(name)' includes itself"
         case .misplaced(let element, let reason):
