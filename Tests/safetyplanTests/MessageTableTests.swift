@@ -160,4 +160,94 @@ import Testing
         )
         #expect(try contents(folder) == [])
     }
+
+    // MARK: Row 4: check and --templates with a path that is not there
+
+    @Test func checkAPathThatDoesNotExist() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let result = try ToolRunner.run(["check", "nothere/"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "error: nothere/ does not exist\n")
+        #expect(try contents(folder) == [])
+    }
+
+    @Test func checkAFolderWithNothingToCheck() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let data = folder.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: false)
+        _ = try write(Array("{}".utf8), to: "data/youth.json", in: folder)
+        let result = try ToolRunner.run(["check", "data/"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "error: no template or catalog files in data/\n")
+        #expect(try contents(data) == ["youth.json"])
+    }
+
+    @Test func templatesFolderThatDoesNotExist() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let output = folder.appendingPathComponent("plan.txt").path
+        for arguments in [
+            ["generate", "--stage", "action", "--templates", "nothere", "-o", output],
+            ["list", "templates", "--templates", "nothere"],
+            ["batch", "--data", "x.jsonl", "--templates", "nothere", "--output", "plans"],
+        ] {
+            let result = try ToolRunner.run(arguments, in: folder)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.standardOutput == "")
+            #expect(result.standardError == "error: the templates folder nothere does not exist\n", "\(arguments)")
+        }
+        let fromEnvironment = try ToolRunner.run(
+            ["generate", "--stage", "action", "-o", output], in: folder,
+            environment: ["SAFETYPLAN_TEMPLATES": "nothere"])
+        #expect(fromEnvironment.status == 1)
+        #expect(fromEnvironment.standardError == "error: the templates folder nothere does not exist\n")
+        _ = try write(Array("x".utf8), to: "notes.txt", in: folder)
+        let file = try ToolRunner.run(["generate", "--stage", "action", "--templates", "notes.txt"], in: folder)
+        #expect(file.status == 1)
+        #expect(
+            file.standardError
+                == "error: the templates folder notes.txt is not a folder; give the folder that holds the agency's templates\n"
+        )
+        #expect(try contents(folder) == ["notes.txt"])
+    }
+
+    // MARK: Row 5: SAFETYPLAN_CHROMIUM set to a path that is not there
+
+    @Test func chromiumSetToAPathThatDoesNotExist() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let pdf = folder.appendingPathComponent("plan.pdf").path
+        let result = try ToolRunner.run(
+            ["generate", "--stage", "action", "--format", "pdf", "-o", pdf],
+            environment: ["SAFETYPLAN_CHROMIUM": "/nonexistent"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "error: SAFETYPLAN_CHROMIUM is set to /nonexistent, which does not exist\n")
+        #expect(try contents(folder) == [])
+        _ = try write(Array("x".utf8), to: "chromium", in: folder)
+        let notAProgram = try ToolRunner.run(
+            ["generate", "--stage", "action", "--format", "pdf", "-o", pdf],
+            environment: ["SAFETYPLAN_CHROMIUM": folder.appendingPathComponent("chromium").path])
+        #expect(notAProgram.status == 1)
+        #expect(
+            notAProgram.standardError
+                == "error: cannot start Chromium (\(folder.appendingPathComponent("chromium").path)): it is not a program that can be run\n"
+        )
+        #expect(try contents(folder) == ["chromium"])
+    }
+
+    // MARK: Row 6: a batch whose input cannot be read makes nothing
+
+    @Test func batchWithAMissingInputCreatesNothing() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        for output in [["--output", "plans/"], ["--output-file", "plans.txt"]] {
+            let result = try ToolRunner.run(["batch", "--data", "missing.jsonl"] + output, in: folder)
+            #expect(result.status == 1)
+            #expect(result.standardOutput == "")
+            #expect(
+                result.standardError
+                    == "missing.jsonl:1:1: error: cannot read the file (it does not exist or is not readable)\n")
+            #expect(try contents(folder) == [])
+        }
+    }
 }

@@ -25,6 +25,9 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case includeCycle(String)
         case misplaced(element: String, reason: String)
         case missingFile(String)
+        /// The templates folder (`--templates` or `SAFETYPLAN_TEMPLATES`) does not exist
+        /// (`exists` false) or is not a folder; printed in no file.
+        case templatesFolderMissing(String, exists: Bool)
         case wrongNamespace(element: String, expected: String)
         /// A file of an agency's folder that is not read: a FIFO, a device, a folder, or a
         /// symbolic link out of the folder; the reason says which.
@@ -56,7 +59,12 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// `file:line:column: error: message` (STYLE.md §6).
-    public var description: String { SourceLocation.errorLine(kind.message, at: location) }
+    ///
+    /// A problem with the templates folder itself has no place in a file: `error: message`.
+    public var description: String {
+        if case .templatesFolderMissing = kind { return SourceLocation.errorLine(kind.message, at: nil) }
+        return SourceLocation.errorLine(kind.message, at: location)
+    }
 }
 
 extension TemplateError.Kind {
@@ -92,6 +100,10 @@ extension TemplateError.Kind {
             return "<\(element)> \(reason)"
         case .missingFile(let name):
             return "the template set has no file '\(name)'"
+        case .templatesFolderMissing(let path, let exists):
+            return exists
+                ? "the templates folder \(path) is not a folder; give the folder that holds the agency's templates"
+                : "the templates folder \(path) does not exist"
         case .wrongNamespace(let element, let expected):
             return "<\(element)> is not in the namespace \(expected)"
         case .refusedFile(let reason):
