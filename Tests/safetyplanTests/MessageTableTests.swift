@@ -250,4 +250,45 @@ import Testing
             #expect(try contents(folder) == [])
         }
     }
+
+    // MARK: Row 7: the README's batch commands run on Samples/youth.jsonl
+
+    /// The README's `batch` command lines, as written there.
+    static func readmeBatchCommands() throws -> [[String]] {
+        let readme = try String(contentsOf: ToolRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        return readme.split(separator: "\n").filter { $0.hasPrefix("swift run safetyplan batch ") }.map { line in
+            let command = line.split(separator: "#", maxSplits: 1)[0]
+            return command.split(separator: " ").dropFirst(3).map(String.init)
+        }
+    }
+
+    @Test func readmeBatchCommandsRunOnTheSample() throws {
+        let commands = try Self.readmeBatchCommands()
+        #expect(commands.count == 3)
+        #expect(commands.allSatisfy { $0.contains("Samples/youth.jsonl") })
+        for command in commands {
+            let folder = try ToolRunner.temporaryFolder()
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("Samples"), withIntermediateDirectories: false)
+            try FileManager.default.copyItem(
+                at: ToolRunner.packageRoot.appendingPathComponent("Samples/youth.jsonl"),
+                to: folder.appendingPathComponent("Samples/youth.jsonl"))
+            let result = try ToolRunner.run(command, in: folder)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+            #expect(result.standardError == "batch: 4 documents written, 0 failed\n", "\(command)")
+            if command.contains("--output-file") {
+                let text = try String(contentsOf: folder.appendingPathComponent("plans.txt"), encoding: .utf8)
+                #expect(text.components(separatedBy: "\u{0C}My Safety Plan").count == 3)
+                #expect(text.contains("Mi plan de seguridad"))
+            } else {
+                let fileExtension = command.contains("html") ? "html" : "txt"
+                #expect(
+                    try contents(folder.appendingPathComponent("plans"))
+                        == ["Y-101", "Y-102", "Y-103", "Y-104"].map { $0 + "." + fileExtension })
+                let spanish = try String(
+                    contentsOf: folder.appendingPathComponent("plans/Y-103." + fileExtension), encoding: .utf8)
+                #expect(spanish.contains("Mi plan de seguridad"))
+            }
+        }
+    }
 }
