@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Feeds every hostile string into every data field of every shipped template, at every
-stage, in the youth copy, the discreet copy and the advocate copy, and checks the HTML with an HTML parser: only the
-elements and attributes the renderer makes, no event handlers, links only to tel: or sms: with
-digits, and the stylesheet exactly as in a clean rendering.
+"""Feeds every hostile string into every data field of every shipped template, in every
+shipped language, at every stage, in the youth copy, the discreet copy and the advocate
+copy, and checks the HTML with an HTML parser: only the elements and attributes the
+renderer makes, no event handlers, links only to tel: or sms: with digits, and the
+stylesheet exactly as in a clean rendering.
 
 Usage: check-injection.py PATH_TO_SAFETYPLAN
 """
@@ -93,9 +94,13 @@ def templates():
     names = []
     for path in sorted((ROOT / "Templates").rglob("*.xml")):
         head = path.read_text(encoding="utf-8")[:4096]
-        if "<template" in head:
+        if "<template" in head and path.stem not in names:
             names.append(path.stem)
     return names
+
+
+# Every shipped language: a language is a folder of Templates/ holding a catalog.
+LANGUAGES = ["en"] + sorted(p.name for p in (ROOT / "Templates").iterdir() if (p / "catalog").is_dir())
 
 
 def for_helpers(template):
@@ -105,8 +110,9 @@ def for_helpers(template):
     return 'audience="provider"' in path.read_text(encoding="utf-8")[:4096]
 
 
-def render(tool, template, stage, data_path, discreet, copy="youth"):
-    args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html", "--audience", copy]
+def render(tool, template, stage, data_path, discreet, copy="youth", language="en"):
+    args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html", "--audience", copy,
+            "--language", language]
     if data_path:
         args += ["--data", data_path]
     if discreet:
@@ -135,15 +141,15 @@ def main():
             with open(path, "w", encoding="utf-8") as file:
                 json.dump(every_field(value), file, ensure_ascii=False)
             data_files.append(path)
-        for template in templates():
+        for language, template in ((language, template) for language in LANGUAGES for template in templates()):
             for stage in STAGES:
                 # The youth copy, the discreet copy and the advocate copy (never discreet).
                 for discreet, copy in ((False, "youth"), (True, "youth"), (False, "advocate")):
                     if discreet and for_helpers(template):
                         continue
-                    clean = parse(render(tool, template, stage, None, discreet, copy))
+                    clean = parse(render(tool, template, stage, None, discreet, copy, language))
                     for path in data_files:
-                        checker = parse(render(tool, template, stage, path, discreet, copy))
+                        checker = parse(render(tool, template, stage, path, discreet, copy, language))
                         runs += 1
                         if not checker.csp:
                             checker.problems.append("no Content-Security-Policy meta tag")
@@ -151,7 +157,7 @@ def main():
                             checker.problems.append("stylesheet changed by data")
                         if checker.problems:
                             failures += 1
-                            print(f"{template} {stage} {copy} discreet={discreet} {os.path.basename(path)}: "
+                            print(f"{language} {template} {stage} {copy} discreet={discreet} {os.path.basename(path)}: "
                                   f"{checker.problems}")
     print(f"check-injection: {runs} renderings checked, {failures} with problems")
     return 1 if failures else 0

@@ -109,7 +109,10 @@ struct RenderOptions: ParsableArguments {
             valueName: "LANG"))
     var language: String?
 
-    @Flag(help: "Discreet mode: a neutral title, initials and first names only, no addresses, no revealing words.")
+    @Flag(
+        help:
+            "A copy that tells nothing to a person who finds it: no revealing word in any language, no surnames, organisations, addresses, code word or law section."
+    )
     var discreet = false
 
     @Option(help: ArgumentHelp("Refuse template and data files larger than this many bytes.", valueName: "BYTES"))
