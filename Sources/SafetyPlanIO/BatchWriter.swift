@@ -172,8 +172,9 @@ extension BatchWriter {
 
     /// Runs the batch at `path` into `destination` and returns its counts.
     ///
-    /// The one file appears whole at the end or not at all; a folder is prepared first
-    /// (`OutputFolder.prepare`) and its names flushed to disk at the end.
+    /// The input is opened first, so that nothing is made when it cannot be read. The one
+    /// file appears whole at the end or not at all; a folder is prepared before any record
+    /// is read (`OutputFolder.prepare`) and its names flushed to disk at the end.
     ///
     /// - Throws: `IOError` when the input cannot be read or the output cannot be made;
     ///   a record's problems are reported on standard error and counted instead.
@@ -185,10 +186,10 @@ extension BatchWriter {
         case .file(let outputFile):
             // The records are read while the output is written: compare before either.
             try OutputTarget.refuseIfSame(outputFile, as: path)
-            let stream = try ConcatenatedOutput(path: outputFile)
-            defer { stream.abandon() }
             var records = try BatchRun(
                 path: path, fileExtension: fileExtension, maximumBytes: maximumBytes, groupSize: 64 * jobs)
+            let stream = try ConcatenatedOutput(path: outputFile)
+            defer { stream.abandon() }
             var writer = BatchWriter(
                 renderer: renderer, sink: .file(stream, BatchConcatenation(format: renderer.format)), jobs: jobs)
             try writer.run(&records)
@@ -198,9 +199,10 @@ extension BatchWriter {
             if stream.hasFailed { summary.written = 0 }
             return summary
         case .folder(let folder, let isForced):
-            try OutputFolder.prepare(folder, isForced: isForced)
+            // The input is opened first: when it cannot be read, no folder is made.
             var records = try BatchRun(
                 path: path, fileExtension: fileExtension, maximumBytes: maximumBytes, groupSize: 64 * jobs)
+            try OutputFolder.prepare(folder, isForced: isForced)
             var writer = BatchWriter(renderer: renderer, sink: .folder(folder), jobs: jobs)
             try writer.run(&records)
             try AtomicFile.flushFileSystem(of: folder)

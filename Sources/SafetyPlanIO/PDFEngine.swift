@@ -47,9 +47,7 @@ package enum PDFEngine {
     ///   incomplete, `path` is an input, or the file cannot be written; the target is
     ///   then left as it was.
     package static func print(html: String, to path: String, timeLimit: Double = defaultTimeLimit) throws(IOError) {
-        guard let chromium = locateChromium(environment: ProcessInfo.processInfo.environment) else {
-            throw IOError(.chromiumMissing, at: nil)
-        }
+        let chromium = try locateChromium(environment: ProcessInfo.processInfo.environment)
         // An output that is an input, or a folder, is refused before Chromium starts.
         _ = try OutputTarget.kind(of: path)
         let folder = try makePrivateFolder()
@@ -148,10 +146,20 @@ package enum PDFEngine {
         return process
     }
 
-    /// The Chromium to run, or nil when there is none.
-    package static func locateChromium(environment: [String: String]) -> String? {
+    /// The Chromium to run: `SAFETYPLAN_CHROMIUM` when set, else the first candidate on `PATH`.
+    ///
+    /// - Throws: `IOError` when `SAFETYPLAN_CHROMIUM` names a path that does not exist or
+    ///   cannot be run (saying so, since the user set it), or when there is no Chromium.
+    package static func locateChromium(environment: [String: String]) throws(IOError) -> String {
         if let configured = environment["SAFETYPLAN_CHROMIUM"], !configured.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: configured) ? configured : nil
+            guard FileManager.default.fileExists(atPath: configured) else {
+                throw IOError(.chromiumSetButMissing(configured), at: nil)
+            }
+            guard FileManager.default.isExecutableFile(atPath: configured) else {
+                throw IOError(
+                    .chromiumDidNotStart(path: configured, reason: "it is not a program that can be run"), at: nil)
+            }
+            return configured
         }
         for folder in (environment["PATH"] ?? "").split(separator: ":") where !folder.isEmpty {
             for name in candidates {
@@ -159,7 +167,7 @@ package enum PDFEngine {
                 if FileManager.default.isExecutableFile(atPath: path) { return path }
             }
         }
-        return nil
+        throw IOError(.chromiumMissing, at: nil)
     }
 
     /// Headless, offline, with a throw-away profile, printing the page with no browser

@@ -87,8 +87,26 @@ public struct Workspace: Sendable {
     }
 
     /// Compiles the template with this name.
+    ///
+    /// - Throws: `TemplateError`; for a name the set does not have, the nearest name and
+    ///   every template's (`noSuchTemplate`).
     public func template(named name: String) throws(TemplateError) -> Template {
-        try Template.compile(named: name, from: library, schema: templateSchema)
+        guard library.file(named: name + ".xml") != nil else { throw noSuchTemplate(name, kind: nil) }
+        return try Template.compile(named: name, from: library, schema: templateSchema)
+    }
+
+    /// The error for a template (of `kind`, or any) that the set does not have, with the
+    /// nearest name of that kind and all of them.
+    func noSuchTemplate(_ name: String, kind: Template.Kind?) -> TemplateError {
+        let names = library.templateNames.filter { candidate in
+            guard let kind else { return true }
+            return (try? Template.compile(named: candidate, from: library, schema: templateSchema))?.kind == kind
+        }
+        return TemplateError(
+            .noSuchTemplate(
+                name, noun: kind == .form ? "form" : "template", suggestion: Suggestion.likely(name, among: names),
+                names: names),
+            at: SourceLocation(file: name, line: 1, column: 1))
     }
 
     /// Makes a document: plan for the stage, evaluate the template, render.

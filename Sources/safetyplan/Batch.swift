@@ -36,7 +36,10 @@ struct Batch: ParsableCommand {
             valueName: "FILE.jsonl|DIR"))
     var data: String
 
-    @Option(help: ArgumentHelp("The stage of a record that has no \"stage\" key.", valueName: "stage"))
+    @Option(
+        help: ArgumentHelp("The stage of a record that has no \"stage\" key.", valueName: "stage"),
+        completion: .list(Stage.allValueStrings),
+        transform: Stage.parseOption)
     var stage: Stage?
 
     @Option(help: ArgumentHelp("The template to use.", valueName: "NAME"))

@@ -13,7 +13,10 @@ struct Generate: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The youth's stage of change.", valueName: "stage"))
+    @Option(
+        help: ArgumentHelp("The youth's stage of change.", valueName: "stage"),
+        completion: .list(Stage.allValueStrings),
+        transform: Stage.parseOption)
     var stage: Stage?
 
     @Option(help: ArgumentHelp("The youth's data file (JSON).", valueName: "FILE"))

@@ -26,7 +26,10 @@ struct Handout: ParsableCommand {
     @Argument(help: ArgumentHelp("Who the handout is for: provider or youth.", valueName: "audience"))
     var audience: Audience
 
-    @Option(help: ArgumentHelp("The youth's stage of change (youth handout only).", valueName: "stage"))
+    @Option(
+        help: ArgumentHelp("The youth's stage of change (youth handout only).", valueName: "stage"),
+        completion: .list(Stage.allValueStrings),
+        transform: Stage.parseOption)
     var stage: Stage?
 
     @OptionGroup var options: RenderOptions

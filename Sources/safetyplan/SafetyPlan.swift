@@ -43,13 +43,28 @@ struct SafetyPlan: ParsableCommand {
 }
 
 extension Stage: ExpressibleByArgument {
-    /// A stage from its identifier on the command line.
+    /// A stage from its identifier on the command line, in any spelling `Stage(spelling:)` accepts.
     public init?(argument: String) {
-        self.init(rawValue: argument)
+        self.init(spelling: argument)
+    }
+
+    /// `--stage`: a stage in any spelling `Stage(spelling:)` accepts; for anything else the
+    /// nearest stage and the list, which ArgumentParser prints after the value (exit 64).
+    static func parseOption(_ argument: String) throws -> Stage {
+        guard let stage = Stage(spelling: argument) else {
+            throw UnknownStage(message: Stage.unknownMessage(argument, prefix: "not a stage"))
+        }
+        return stage
     }
 
     /// Every stage's identifier, for `--help` and completions.
     public static var allValueStrings: [String] { allCases.map(\.id) }
+}
+
+/// A `--stage` value that is no stage, described as ArgumentParser prints it.
+struct UnknownStage: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
 
 /// The output format as written on the command line.

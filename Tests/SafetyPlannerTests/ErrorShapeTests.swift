@@ -114,7 +114,10 @@ import Testing
 /// `check`'s overlays, merged by the library.
 @Suite struct TemplateLibraryOverlayTests {
     @Test func aPathThatIsNeitherAFolderNorATemplateFileIsRefused() {
-        #expect(throws: IOError.file(.notTemplateFile, "notes.txt")) {
+        #expect(throws: IOError.file(.notTemplateFile, "/dev/null")) {
+            _ = try TemplateLibrary.bundled.overlaid(withPaths: ["/dev/null"], maximumBytes: 1 << 20)
+        }
+        #expect(throws: IOError(.pathMissing("notes.txt"), at: nil)) {
             _ = try TemplateLibrary.bundled.overlaid(withPaths: ["notes.txt"], maximumBytes: 1 << 20)
         }
     }

@@ -15,6 +15,13 @@ struct OnePassDataReadingTests {
     static func twoPass(_ bytes: [UInt8]) -> Outcome {
         do {
             let node = try JSONParser.parse(bytes)
+            // The top level of a data file must be an object, a problem that stops reading.
+            guard case .object = node.value else {
+                let typeName = node.typeName
+                return .syntax(
+                    JSONParser.SyntaxError(
+                        message: DataRules.notAnObjectMessage(found: typeName), line: node.line, column: node.column))
+            }
             var validator = DataValidator(file: "f.json")
             let value = validator.validate(node, against: .planData, path: "")
             return .read(value, validator.errors)

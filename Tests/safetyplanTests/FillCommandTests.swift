@@ -74,7 +74,7 @@ import Testing
 
     @Test func syntaxErrorIsRefused() throws {
         try expectDataError("{\n  \"goals\": [\"a\",]\n}\n") {
-            "\($0):2:17: error: unexpected character; a value was expected\n"
+            "\($0):2:16: error: a comma before ] is not allowed in JSON\n"
         }
     }
 
@@ -214,6 +214,9 @@ import Testing
     @Test func unknownFormName() throws {
         let result = try ToolRunner.run(["fill", "maintenance-suport"])
         #expect(result.status == 1)
-        #expect(result.standardError == "maintenance-suport:1:1: error: no template named 'maintenance-suport'\n")
+        #expect(
+            result.standardError
+                == "maintenance-suport:1:1: error: no form named 'maintenance-suport'; did you mean 'maintenance-support'? (forms: maintenance-support)\n"
+        )
     }
 }

@@ -54,8 +54,17 @@ struct DataReader {
     }
 
     private mutating func readDocument(_ shape: ReadingShape) throws(DataError) -> (DataValue?, [DataError]) {
+        if DataRules.looksLikeUTF16(bytes) { throw error(DataRules.utf16Message, at: 0) }
         skipWhitespace()
         guard index < bytes.count else { throw error("the data file is empty") }
+        let valueStart = index
+        if shape.kind == .record, current != UInt8(ascii: "{") {
+            // Not an object: its syntax first, then what the top level must be.
+            let typeName = try skipValue()
+            skipWhitespace()
+            guard index == bytes.count else { throw error("unexpected text after the end of the JSON value") }
+            throw error(DataRules.notAnObjectMessage(found: typeName ?? "null"), at: valueStart)
+        }
         let value = try readValue(shape, path: { "" })
         skipWhitespace()
         guard index == bytes.count else { throw error("unexpected text after the end of the JSON value") }
@@ -133,7 +142,7 @@ struct DataReader {
                 report(at: start, path: path, problem)
                 return nil
             }
-            return .text(text)
+            return .text(shape.rule == .stage ? DataRules.canonicalText(text, rule: .stage) : text)
         case .integer where byte == UInt8(ascii: "-") || Self.isDigit(byte):
             let literal = try readNumber()
             guard let value = DataRules.integer(literal, in: shape.range) else {
@@ -172,12 +181,11 @@ struct DataReader {
             depth -= 1
             return .record(values)
         }
+        // The last comma between members, for a comma just before `}`.
+        var comma = index
         while true {
             skipWhitespace()
-            guard current == UInt8(ascii: "\"") else {
-                throw error(
-                    current == nil ? "unexpected end of file inside an object" : "expected a key in double quotes")
-            }
+            guard current == UInt8(ascii: "\"") else { throw keyExpected(comma: comma) }
             let keyStart = index
             let token = try readStringToken()
             skipWhitespace()
@@ -227,6 +235,7 @@ struct DataReader {
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
+                comma = index
                 index += 1
             case UInt8(ascii: "}"):
                 index += 1
@@ -238,6 +247,14 @@ struct DataReader {
                 throw error("expected ',' or '}' after an object member")
             }
         }
+    }
+
+    /// The error where a key was expected (after `{` or the comma at `comma`): a comma
+    /// just before `}`, curly quotes, the end of the file, or anything else.
+    private func keyExpected(comma: Int) -> DataError {
+        if current == UInt8(ascii: "}") { return error(DataRules.trailingCommaMessage(before: "}"), at: comma) }
+        if DataRules.isCurlyQuote(bytes, at: index) { return error(DataRules.curlyQuotesMessage) }
+        return error(current == nil ? "unexpected end of file inside an object" : "expected a key in double quotes")
     }
 
     private mutating func readList(of element: ReadingShape, path: () -> String) throws(DataError) -> DataValue {
@@ -252,8 +269,12 @@ struct DataReader {
             return .list([])
         }
         var offset = 0
+        var comma = index
         while true {
             skipWhitespace()
+            if offset > 0, current == UInt8(ascii: "]") {
+                throw error(DataRules.trailingCommaMessage(before: "]"), at: comma)
+            }
             if let value = try readValue(element, path: { "\(path())[\(offset)]" }) {
                 elements.append(value)
             }
@@ -261,6 +282,7 @@ struct DataReader {
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
+                comma = index
                 index += 1
             case UInt8(ascii: "]"):
                 index += 1
@@ -303,6 +325,7 @@ struct DataReader {
             try skipNumber()
             return "a number"
         default:
+            if DataRules.isCurlyQuote(bytes, at: index) { throw error(DataRules.curlyQuotesMessage) }
             throw error("unexpected character; a value was expected")
         }
     }
@@ -329,12 +352,11 @@ struct DataReader {
             depth -= 1
             return
         }
+        // The last comma between members, for a comma just before `}`.
+        var comma = index
         while true {
             skipWhitespace()
-            guard current == UInt8(ascii: "\"") else {
-                throw error(
-                    current == nil ? "unexpected end of file inside an object" : "expected a key in double quotes")
-            }
+            guard current == UInt8(ascii: "\"") else { throw keyExpected(comma: comma) }
             _ = try readStringToken()
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
@@ -344,6 +366,7 @@ struct DataReader {
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
+                comma = index
                 index += 1
             case UInt8(ascii: "}"):
                 index += 1
@@ -366,12 +389,18 @@ struct DataReader {
             depth -= 1
             return
         }
+        var (comma, isFirst) = (index, true)
         while true {
             skipWhitespace()
+            if !isFirst, current == UInt8(ascii: "]") {
+                throw error(DataRules.trailingCommaMessage(before: "]"), at: comma)
+            }
+            isFirst = false
             _ = try skipValue()
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
+                comma = index
                 index += 1
             case UInt8(ascii: "]"):
                 index += 1

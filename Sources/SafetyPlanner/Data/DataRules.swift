@@ -18,15 +18,53 @@ enum DataRules {
         case .any:
             return nil
         case .stage:
-            guard Stage(rawValue: text) != nil else {
-                return "not a stage; expected one of \(Stage.allCases.map(\.id).joined(separator: ", "))"
-            }
+            guard Stage(spelling: text) != nil else { return Stage.unknownMessage(text, prefix: "not a stage") }
             return nil
         case .isoDate:
             if isISODate(text) { return nil }
             return isISODate(text, checkingDays: false)
                 ? "expected a date that exists; the month has no such day" : "expected a date written YYYY-MM-DD"
         }
+    }
+
+    /// The text of a value under `rule` as it is kept: a stage in any spelling
+    /// `Stage(spelling:)` accepts becomes its identifier.
+    static func canonicalText(_ text: String, rule: DataShape.TextRule) -> String {
+        guard rule == .stage, let stage = Stage(spelling: text) else { return text }
+        return stage.id
+    }
+
+    /// A file saved by a word processor: curly quotes where JSON needs straight ones.
+    static let curlyQuotesMessage =
+        "this file has curly quotes (\u{201C} \u{201D}); save it as plain text or replace them with straight quotes (\")"
+
+    /// A file in UTF-16 (a byte order mark FF FE or FE FF, or a NUL in its first two bytes).
+    static let utf16Message = "this file is UTF-16; save it as UTF-8"
+
+    /// A comma just before the `closer` (`}` or `]`) that ends an object or a list.
+    static func trailingCommaMessage(before closer: Character) -> String {
+        "a comma before \(closer) is not allowed in JSON"
+    }
+
+    /// The top level of a data file is not an object; `typeName` as messages say it ("null", "a list").
+    static func notAnObjectMessage(found typeName: String) -> String {
+        "the data file must be a JSON object ({ \u{2026} }), found \(typeName)"
+    }
+
+    /// Whether `bytes` at `index` start a curly quote: U+2018, U+2019, U+201C or U+201D.
+    static func isCurlyQuote<C: RandomAccessCollection>(_ bytes: C, at index: Int) -> Bool
+    where C.Element == UInt8, C.Index == Int {
+        guard index >= bytes.startIndex, index + 2 < bytes.endIndex, bytes[index] == 0xE2, bytes[index + 1] == 0x80
+        else { return false }
+        return [0x98, 0x99, 0x9C, 0x9D].contains(bytes[index + 2])
+    }
+
+    /// Whether `bytes` look like UTF-16: a UTF-16 byte order mark, or a NUL in the first two
+    /// bytes (ASCII text in UTF-16 without a mark).
+    static func looksLikeUTF16<C: RandomAccessCollection>(_ bytes: C) -> Bool where C.Element == UInt8, C.Index == Int {
+        guard bytes.count >= 2 else { return false }
+        let (first, second) = (bytes[bytes.startIndex], bytes[bytes.startIndex + 1])
+        return (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || first == 0 || second == 0
     }
 
     /// The message for a key that is not one of `fields`, with the nearest one suggested.
@@ -79,6 +117,21 @@ enum Suggestion {
         guard let best else { return nil }
         let limit = max(2, lowered.count / 3)
         return best.distance <= limit ? best.name : nil
+    }
+
+    /// The candidate a name given on the command line most likely meant: one that begins
+    /// with it or that it begins with (`maintenance` for `maintenance-support`), else the
+    /// nearest by edit distance.
+    static func likely(_ word: String, among candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        if lowered.count >= 3,
+            let extended = candidates.first(where: {
+                $0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.lowercased())
+            })
+        {
+            return extended
+        }
+        return nearest(to: word, among: candidates)
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.

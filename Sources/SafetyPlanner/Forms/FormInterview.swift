@@ -165,11 +165,11 @@ public struct FormInterview: Sendable {
         case .text(.any):
             return .text(text)
         case .text(.stage):
-            guard Stage(rawValue: text) != nil else {
+            guard let stage = Stage(spelling: text) else {
                 problem = words.text("ask-stage", ["stages": Stage.allCases.map(\.id).joined(separator: ", ")])
                 return nil
             }
-            return .text(text)
+            return .text(stage.id)
         case .text(.isoDate):
             guard DataRules.isISODate(text) else {
                 problem = words["ask-date"]

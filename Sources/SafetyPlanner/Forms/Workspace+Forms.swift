@@ -6,6 +6,7 @@ extension Workspace {
     /// - Throws: `TemplateError` when the template does not compile, or when its kind is
     ///   not `form` (located at its `<template>` element).
     public func form(named name: String) throws(TemplateError) -> Template {
+        guard library.file(named: name + ".xml") != nil else { throw noSuchTemplate(name, kind: .form) }
         let template = try template(named: name)
         guard template.kind == .form else {
             var location = SourceLocation(file: name + ".xml", line: 1, column: 1)

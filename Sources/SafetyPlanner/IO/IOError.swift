@@ -28,6 +28,13 @@ public struct IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case formNameNotXML
         /// A path given to `check` that is neither a folder nor an `.xml` or `.rng` file.
         case notTemplateFile
+        /// A path given as an argument that does not exist (`check nothere/`); printed in
+        /// no file, as "nothere/ does not exist".
+        case pathMissing(String)
+        /// A folder given to `check` with no `.xml` or `.rng` file in it; printed in no file.
+        case nothingToCheck(String)
+        /// `SAFETYPLAN_CHROMIUM` names a path that does not exist; printed in no file.
+        case chromiumSetButMissing(String)
 
         // Writing.
         /// Standard output cannot be written; the system's reason.
@@ -113,6 +120,9 @@ extension IOError.Kind {
         case .unreadableFolder: return "cannot read the folder"
         case .formNameNotXML: return "a form file's name must end in .xml"
         case .notTemplateFile: return "not a folder, an .xml or an .rng file"
+        case .pathMissing(let path): return "\(path) does not exist"
+        case .nothingToCheck(let path): return "no template or catalog files in \(path)"
+        case .chromiumSetButMissing(let path): return "SAFETYPLAN_CHROMIUM is set to \(path), which does not exist"
         case .cannotWriteStandardOutput(let reason): return "cannot write to standard output (\(reason))"
         case .cannotWrite(let reason): return "cannot write the output file (\(reason))"
         case .cannotCreate(let reason): return "cannot create the output file (\(reason))"

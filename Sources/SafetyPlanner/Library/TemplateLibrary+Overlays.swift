@@ -28,9 +28,11 @@ extension TemplateLibrary {
         for path in paths {
             if let info = FileSystem.status(path), (info.st_mode & S_IFMT) == S_IFDIR {
                 let folder = try TemplateLibrary(files: [:]).overlaid(withDirectory: path, maximumBytes: maximumBytes)
+                guard !folder.allFileNames.isEmpty else { throw IOError(.nothingToCheck(path), at: nil) }
                 own.merge(folder.files) { _, new in new }
                 folders = folders.overlaid(with: folder)
             } else {
+                guard FileSystem.linkStatus(path) != nil else { throw IOError(.pathMissing(path), at: nil) }
                 let name = PathName.last(path)
                 guard name.hasSuffix(".xml") || name.hasSuffix(".rng") else {
                     throw IOError.file(.notTemplateFile, path)

@@ -124,11 +124,13 @@ public struct TemplateLibrary: Sendable {
     /// Returns this library with every `.xml` and `.rng` file found under `directory`
     /// (recursively) replacing the file of the same name.
     ///
-    /// - Throws: `TemplateError.missingFile` when the folder cannot be read, and a
+    /// - Throws: `TemplateError.templatesFolderMissing` when there is no such folder, and a
     ///   `TemplateError` when two files in it share a name.
     public func overlaid(withDirectory directory: String, maximumBytes: Int) throws(TemplateError) -> TemplateLibrary {
         guard Self.isDirectory(directory) else {
-            throw TemplateError(.missingFile(directory), at: .init(file: directory, line: 1, column: 1))
+            throw TemplateError(
+                .templatesFolderMissing(directory, exists: FileSystem.linkStatus(directory) != nil),
+                at: .init(file: directory, line: 1, column: 1))
         }
         var result = self
         result.maximumBytes = maximumBytes

@@ -15,6 +15,31 @@ public enum Stage: String, CaseIterable, Sendable, Comparable, CustomStringConve
     /// The identifier, as `id`.
     public var description: String { rawValue }
 
+    /// A stage as people write it: its identifier in any case (`Preparation`), and
+    /// pre-contemplation also as one word (`precontemplation`, the usual spelling in the
+    /// stages-of-change literature) or with a space or an underscore.
+    public init?(spelling: String) {
+        let lowered = spelling.lowercased()
+        if let stage = Stage(rawValue: lowered) {
+            self = stage
+        } else if ["precontemplation", "pre contemplation", "pre_contemplation"].contains(lowered) {
+            self = .preContemplation
+        } else {
+            return nil
+        }
+    }
+
+    /// The message for a word that is no stage: `prefix`, the nearest stage when it looks
+    /// like a typo ("did you mean 'pre-contemplation'?"), then every stage. The word
+    /// itself is not printed: in a data file it is a value.
+    public static func unknownMessage(_ word: String, prefix: String) -> String {
+        var message = prefix
+        if let nearest = Suggestion.nearest(to: word, among: allCases.map(\.id) + ["precontemplation"]) {
+            message += " (did you mean '\(Stage(spelling: nearest)!.id)'?)"
+        }
+        return message + "; expected one of " + allCases.map(\.id).joined(separator: ", ")
+    }
+
     /// Stages compare by their place in the cycle, so `contemplation < action`.
     public static func < (lhs: Stage, rhs: Stage) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

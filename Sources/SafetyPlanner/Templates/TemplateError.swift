@@ -18,9 +18,16 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case unknownDomain(String)
         case unknownDataPath(String, suggestion: String?)
         case unknownTemplate(String)
+        /// A name given on the command line that the template set does not have: the
+        /// nearest name of that kind when it looks meant, and every name of that kind
+        /// (`noun` is "template" or "form").
+        case noSuchTemplate(String, noun: String, suggestion: String?, names: [String])
         case includeCycle(String)
         case misplaced(element: String, reason: String)
         case missingFile(String)
+        /// The templates folder (`--templates` or `SAFETYPLAN_TEMPLATES`) does not exist
+        /// (`exists` false) or is not a folder; printed in no file.
+        case templatesFolderMissing(String, exists: Bool)
         case wrongNamespace(element: String, expected: String)
         /// A file of an agency's folder that is not read: a FIFO, a device, a folder, or a
         /// symbolic link out of the folder; the reason says which.
@@ -52,7 +59,12 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// `file:line:column: error: message` (STYLE.md §6).
-    public var description: String { SourceLocation.errorLine(kind.message, at: location) }
+    ///
+    /// A problem with the templates folder itself has no place in a file: `error: message`.
+    public var description: String {
+        if case .templatesFolderMissing = kind { return SourceLocation.errorLine(kind.message, at: nil) }
+        return SourceLocation.errorLine(kind.message, at: location)
+    }
 }
 
 extension TemplateError.Kind {
@@ -78,12 +90,20 @@ extension TemplateError.Kind {
             return "unknown data path '\(path)' (did you mean '\(suggestion)'?)"
         case .unknownTemplate(let name):
             return "no template named '\(name)'"
+        case .noSuchTemplate(let name, let noun, let suggestion, let names):
+            let list = names.isEmpty ? "there are none" : "\(noun)s: " + names.joined(separator: ", ")
+            guard let suggestion else { return "no \(noun) named '\(name)' (\(list))" }
+            return "no \(noun) named '\(name)'; did you mean '\(suggestion)'? (\(list))"
         case .includeCycle(let name):
             return "'\(name)' includes itself"
         case .misplaced(let element, let reason):
             return "<\(element)> \(reason)"
         case .missingFile(let name):
             return "the template set has no file '\(name)'"
+        case .templatesFolderMissing(let path, let exists):
+            return exists
+                ? "the templates folder \(path) is not a folder; give the folder that holds the agency's templates"
+                : "the templates folder \(path) does not exist"
         case .wrongNamespace(let element, let expected):
             return "<\(element)> is not in the namespace \(expected)"
         case .refusedFile(let reason):

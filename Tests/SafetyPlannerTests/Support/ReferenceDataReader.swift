@@ -53,7 +53,7 @@ struct DataValidator {
             report(node, path, problem)
             return nil
         }
-        return .text(text)
+        return .text(DataRules.canonicalText(text, rule: rule))
     }
 
     private mutating func validateRecord(_ members: [JSONNode.Member], fields: [DataFieldShape], path: () -> String)
@@ -108,6 +108,7 @@ extension JSONParser {
     /// Parses one JSON document; only whitespace may follow it.
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
+        if DataRules.looksLikeUTF16(bytes) { throw parser.error(DataRules.utf16Message) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
         guard parser.index < bytes.count else { throw parser.error("the data file is empty") }

@@ -63,7 +63,9 @@ struct JSONParser {
         case UInt8(ascii: "f"): try expectWord("false"); value = .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); value = .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try parseNumber())
-        default: throw error("unexpected character; a value was expected")
+        default:
+            if DataRules.isCurlyQuote(bytes, at: index) { throw error(DataRules.curlyQuotesMessage) }
+            throw error("unexpected character; a value was expected")
         }
         return JSONNode(value: value, line: startLine, column: startColumn)
     }
@@ -98,9 +100,15 @@ struct JSONParser {
             depth -= 1
             return .object(members)
         }
+        var comma = error("")
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
+                if current == UInt8(ascii: "}") {
+                    throw SyntaxError(
+                        message: DataRules.trailingCommaMessage(before: "}"), line: comma.line, column: comma.column)
+                }
+                if DataRules.isCurlyQuote(bytes, at: index) { throw error(DataRules.curlyQuotesMessage) }
                 throw error(
                     current == nil ? "unexpected end of file inside an object" : "expected a key in double quotes")
             }
@@ -115,6 +123,7 @@ struct JSONParser {
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
+                comma = error("")
                 advance()
             case UInt8(ascii: "}"):
                 advance()
@@ -138,12 +147,18 @@ struct JSONParser {
             depth -= 1
             return .array(elements)
         }
+        var comma: SyntaxError?
         while true {
             skipWhitespace()
+            if let comma, current == UInt8(ascii: "]") {
+                throw SyntaxError(
+                    message: DataRules.trailingCommaMessage(before: "]"), line: comma.line, column: comma.column)
+            }
             elements.append(try parseValue())
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
+                comma = error("")
                 advance()
             case UInt8(ascii: "]"):
                 advance()
