@@ -173,7 +173,7 @@ public struct DiscretionPolicy: Equatable, Sendable {
                     guard var place = entry.record else { return entry }
                     // A place goes by the name the youth chose for it, or by none: its own
                     // name may be an organisation's.
-                    place["name"] = place["discreetName"].map(neutral)
+                    place["name"] = place["discreetName"]
                     place["discreetName"] = nil
                     place["address"] = nil
                     return .record(place)
@@ -191,12 +191,12 @@ public struct DiscretionPolicy: Equatable, Sendable {
             shown["name"] = .text(shortName(name))
         }
         shown["discreetName"] = nil
-        if let name = shown["name"]?.text, isRevealingName(name) { shown["name"] = .text("") }
         return shown
     }
 
     /// Every text value with a revealing word emptied (the template then prints its
-    /// default or a write-in line); names were already made safe by `person`.
+    /// default or a write-in line); a `name` by the stems and phrases only, so a friend
+    /// called John keeps his name.
     private func neutral(_ value: DataValue) -> DataValue {
         switch value {
         case .text(let text):

@@ -169,10 +169,9 @@ final class PreparedTemplate: Sendable {
     /// heading only when the template gives none.
     private func title(of body: [PreparedBlock]) -> String {
         let title = shape.isDiscreet ? template.discreetTitle : template.title
-        let tree = DocumentTree(title: title, language: template.language, body: [])
-        let fromTitle = HTMLRenderer.title(of: tree)
-        guard TextLayout.collapsingWhitespace(title.sanitized).isEmpty else { return fromTitle }
-        return HTMLRenderer.title(of: DocumentTree(title: title, language: template.language, body: body.nodes))
+        let isBlank = TextLayout.collapsingWhitespace(title.sanitized).isEmpty
+        return HTMLRenderer.title(
+            of: DocumentTree(title: title, language: template.language, body: isBlank ? body.nodes : []))
     }
 }
 
