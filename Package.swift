@@ -20,6 +20,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // The system's libedit, for line editing in the terminal interview.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
         // glibc's mallopt for `batch` (no library to link: it is part of the C library).
         .systemLibrary(name: "CMalloc"),
         .target(name: "SafeXML", dependencies: ["CLibXML2"]),
@@ -37,7 +43,7 @@ let package = Package(
         // It imports FoundationEssentials (the PDF engine), so it is compiled as the tool is.
         .target(
             name: "SafetyPlanIO",
-            dependencies: ["SafetyPlanner", "SafeXML"],
+            dependencies: ["SafetyPlanner", "SafeXML", "CEditLine"],
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(

@@ -16,7 +16,10 @@ public struct Words: Equatable, Sendable {
     public static let requiredIDs = [
         "call-or-text", "call", "text", "signs", "signs-inline", "what-helps", "in-a-plan", "where", "page-footer",
         "date-format", "instruction-value", "instruction-list", "instruction-records", "first-answer", "ask-stage",
-        "ask-date", "ask-number",
+        "ask-date", "ask-number", "ask-stage-name", "ask-phone", "stage-label", "stage-hint", "review-title",
+        "review-help", "review-empty", "review-advocate-only", "review-now", "review-again", "edit-value", "edit-list",
+        "done-words", "edit-words", "today-words", "copy-youth", "copy-youth-discreet", "copy-advocate",
+        "saved-document", "printed-document", "saved-answers", "stopped", "ended",
     ]
 
     /// The text with this id (every required id is present once loaded).
