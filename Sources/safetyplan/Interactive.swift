@@ -12,7 +12,8 @@ import SafetyPlanner
 struct InterviewOptions: ParsableArguments {
     @Flag(
         help:
-            "Ask the questions at the terminal (on standard error), show every answer to review and change, then write.")
+            "Ask the questions at the terminal (on standard error), show every answer to review and change, then write."
+    )
     var interactive = false
 
     @Option(
@@ -49,6 +50,9 @@ enum Interactive {
         template: Template, workspace: Workspace, base: PlanData, stage: Stage?, fallback: Stage, dataFile: String?,
         interview options: InterviewOptions, render: RenderOptions, copy: CopyOptions
     ) throws {
+        // Whatever would stop the end from being written is said before the first question.
+        if let output = render.output { try OutputTarget.preflight(output) }
+        if let path = options.saveAnswers { try OutputTarget.preflight(path, allowedInput: dataFile) }
         let words = workspace.catalog.words
         var base = base
         if let stage, template.kind == .plan, base.stage == nil {
@@ -66,7 +70,13 @@ enum Interactive {
         guard TerminalInterview.run(&interview) == .finished else { throw ExitCode(1) }
         let answers = interview.planData.jsonBytes()
         let data = try PlanData.parse(answers, file: options.saveAnswers ?? "answers", maximumBytes: Int.max)
-        let chosen = data.stage ?? stage ?? fallback
+        guard let chosen = data.stage ?? stage ?? (template.kind == .plan ? nil : fallback) else {
+            // A plan is never made for a stage nobody chose.
+            StandardError.write(
+                "error: the answers ended before a stage was chosen; nothing was written. Answer the first question, or give --stage.\n"
+            )
+            throw ExitCode(1)
+        }
         let document = workspace.render(
             template: template, stage: chosen, data: data, format: render.outputFormat, isDiscreet: render.discreet,
             copy: copy.copy)

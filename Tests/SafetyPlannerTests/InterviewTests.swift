@@ -193,7 +193,8 @@ extension InterviewTests {
                                 in: template, stage: stage, copy: copy, words: workspace.catalog.words)))
                 }
             }
-            #expect(read.subtracting(asked).isEmpty, "\(language)/\(name) reads, never asks: \(read.subtracting(asked))")
+            #expect(
+                read.subtracting(asked).isEmpty, "\(language)/\(name) reads, never asks: \(read.subtracting(asked))")
             // And asks for nothing it does not read, but the planner's own input (the age).
             let extra = asked.subtracting(read).subtracting(["client.age"])
             #expect(extra.isEmpty, "\(language)/\(name) asks, never reads: \(extra)")
@@ -235,7 +236,9 @@ extension InterviewTests {
                 interview.answer(value(question.type, question.dottedPath + " 2"))
                 interview.answer("")
             case .records(let parts):
-                for part in parts { interview.answer(part.type == .stage ? "contemplation" : value(part.type, part.key)) }
+                for part in parts {
+                    interview.answer(part.type == .stage ? "contemplation" : value(part.type, part.key))
+                }
                 interview.answer("")
             }
         }
@@ -318,7 +321,10 @@ extension InterviewTests {
         var interview = Interview(Self.planSetup)
         interview.answer("3")
         #expect(interview.questions.map(\.section).contains("People on my side"))
-        #expect(interview.questions.map(\.dottedPath).prefix(5) == ["stage", "client.name", "client.pronouns", "client.age", "advocate.name"])
+        #expect(
+            interview.questions.map(\.dottedPath).prefix(5) == [
+                "stage", "client.name", "client.pronouns", "client.age", "advocate.name",
+            ])
     }
 
     @Test func questionsKnowTheirSectionAndAudience() throws {
@@ -335,10 +341,12 @@ extension InterviewTests {
         #expect(notes.audience == .advocate)
         let history = try #require(advocate.first { $0.dottedPath == "history" })
         #expect(history.audience == .advocate)
-        #expect(history.kind == .records([
-            .init(key: "stage", label: "Stage (for example contemplation)", type: .stage),
-            .init(key: "date", label: "When (YYYY-MM-DD, optional)", type: .date),
-        ]))
+        #expect(
+            history.kind
+                == .records([
+                    .init(key: "stage", label: "Stage (for example contemplation)", type: .stage),
+                    .init(key: "date", label: "When (YYYY-MM-DD, optional)", type: .date),
+                ]))
         let discreet = InterviewQuestions.questions(in: Self.plan, stage: .preparation, isDiscreet: true)
         #expect(discreet.first { $0.dottedPath == "safePlaces" }?.section == "Places I can go")
         guard case .records(let parts)? = discreet.first(where: { $0.dottedPath == "supports" })?.kind else {
@@ -368,7 +376,10 @@ extension InterviewTests {
         #expect(
             interview.planData.root["supports"]
                 == .list([
-                    .record(["name": .text("Grandma Rose"), "relation": .text("grandmother"), "phone": .text("(510) 555-0121")])
+                    .record([
+                        "name": .text("Grandma Rose"), "relation": .text("grandmother"),
+                        "phone": .text("(510) 555-0121"),
+                    ])
                 ]))
         for good in ["988", "+52 55 1234 5678", "510.555.0100"] {
             #expect(InterviewQuestion.AnswerType.isPhoneNumber(good))
@@ -491,7 +502,8 @@ extension InterviewTests {
         interview.answer("")
         interview.answer("988")
         interview.answer("")
-        #expect(interview.planData.root["supports"] == .list([.record(["name": .text("Rose"), "phone": .text("988")])]))
+        #expect(
+            interview.planData.root["supports"] == .list([.record(["name": .text("Rose"), "phone": .text("988")])]))
         interview.answer("3")
         interview.answer("-")
         #expect(interview.planData.root["goals"] == nil)
@@ -499,7 +511,8 @@ extension InterviewTests {
     }
 
     @Test func theReviewShowsPrefilledAnswersAndAdvocateOnlyOnes() throws {
-        let base = try PlanData.parse(Array(#"{"client": {"name": "Maya"}, "advocateNotes": "Call Tuesday"}"#.utf8), file: "d.json")
+        let base = try PlanData.parse(
+            Array(#"{"client": {"name": "Maya"}, "advocateNotes": "Call Tuesday"}"#.utf8), file: "d.json")
         var interview = Interview(
             Interview.Setup(template: Self.form, copy: .advocate, stage: .maintenance, today: "2026-12-01"), base: base)
         for _ in 0..<30 where interview.phase == .asking { interview.answer("") }
@@ -512,7 +525,9 @@ extension InterviewTests {
         var interview = Interview(Self.planSetup)
         interview.answer("5")
         while interview.phase == .asking { interview.answer("") }
-        #expect(interview.prompt.text.contains("  1. Which of these sounds most like you right now? You have come a long way.\n"))
+        #expect(
+            interview.prompt.text.contains(
+                "  1. Which of these sounds most like you right now? You have come a long way.\n"))
         let maintenance = interview.questions.map(\.dottedPath)
         interview.answer("1")
         #expect(interview.prompt.text.contains("  Now: You have come a long way.\n"))

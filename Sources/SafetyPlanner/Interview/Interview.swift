@@ -183,7 +183,12 @@ public struct Interview: Sendable {
                 message = "  \(problem)\n"
             } else if isAtQuestionStart {
                 message = "\n\(question.label)\n"
-                if !question.hint.isEmpty { message += "  \(question.hint)\n" }
+                var hint = question.hint
+                if editing != nil, !question.instruction.isEmpty, hint.hasSuffix(question.instruction) {
+                    hint = String(hint.dropLast(question.instruction.count))
+                    while hint.last == " " { hint.removeLast() }
+                }
+                if !hint.isEmpty { message += "  \(hint)\n" }
                 if question.type == .stage {
                     for (number, choice) in setup.stageChoices.enumerated() {
                         message += "  \(number + 1). \(choice.words)\n"
@@ -483,7 +488,9 @@ public struct Interview: Sendable {
             return .text(text)
         case .stage:
             let choices = currentQuestion?.path == ["stage"] ? setup.stageChoices : []
-            if let number = Int(text), choices.indices.contains(number - 1) { return .text(choices[number - 1].stage.id) }
+            if let number = Int(text), choices.indices.contains(number - 1) {
+                return .text(choices[number - 1].stage.id)
+            }
             if let stage = Stage(spelling: text) { return .text(stage.id) }
             problem =
                 choices.isEmpty

@@ -53,8 +53,11 @@ public struct InterviewQuestion: Equatable, Sendable {
     public var section: String
     /// The question's title: the template's `label=` for a field, else a friendly name.
     public var label: String
-    /// A short hint for the youth, ending with how to skip or finish.
+    /// A short hint for the youth, ending with how to skip or finish (`instruction`).
     public var hint: String
+    /// How to skip or finish, the end of `hint` ("Leave it empty to write it in by hand
+    /// later."); asked again from the review, other words say how to keep an answer.
+    public var instruction = ""
     /// How many answers the question takes.
     public var kind: Kind
     /// What one answer (of a value, or of one entry of a list of text) must look like.

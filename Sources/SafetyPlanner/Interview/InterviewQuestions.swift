@@ -39,6 +39,7 @@ public enum InterviewQuestions {
             var question = question
             let instruction = vocabulary.instruction(for: question.kind)
             question.hint += (question.hint.isEmpty ? "" : " ") + instruction
+            question.instruction = instruction
             return question
         }
     }
@@ -251,7 +252,8 @@ private struct QuestionCollector {
                 let after = (parts.firstIndex { $0.key == "name" } ?? 0) + 1
                 parts.insert(
                     InterviewQuestion.Part(
-                        key: "discreetName", label: vocabulary.label(for: questions[index].dottedPath + ".discreetName"),
+                        key: "discreetName",
+                        label: vocabulary.label(for: questions[index].dottedPath + ".discreetName"),
                         type: .text), at: after)
                 questions[index].kind = .records(parts)
             default:
@@ -357,7 +359,9 @@ private struct PathReader {
     private mutating func read(_ path: DataPath, bindings: [String: String]) -> String? {
         guard let first = path.components.first, first != "plan" else { return nil }
         var components = path.components
-        if let list = bindings[first] { components = list.split(separator: ".").map(String.init) + components.dropFirst() }
+        if let list = bindings[first] {
+            components = list.split(separator: ".").map(String.init) + components.dropFirst()
+        }
         let dotted = components.joined(separator: ".")
         paths.insert(dotted)
         return dotted
