@@ -1,6 +1,6 @@
 /// The words the tool prints itself, outside any template, in one language: the ways to
 /// reach a line, the stage guide's and principles' labels, the page footer, dates, and
-/// the questions of an interactive form. Read from the catalog's `words.xml`, so a
+/// the questions of an interview (`--interactive`). Read from the catalog's `words.xml`, so a
 /// language is a file to translate, not code to change.
 public struct Words: Equatable, Sendable {
     /// The BCP 47 tag of the words (`en`, `es`).
