@@ -192,8 +192,11 @@ struct Guard: RouterMiddleware {
     }
 
     /// A form must come from this app: its `Origin`, or the browser's `Sec-Fetch-Site`.
+    /// Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` with a form or a
+    /// `fetch` POST from the app's own pages (Chromium does), so `null` falls back to
+    /// `Sec-Fetch-Site`, which no page can set.
     private func isSameOrigin(_ request: Request) -> Bool {
-        if let origin = request.headers[.origin] { return server.isSameOrigin(origin) }
+        if let origin = request.headers[.origin], origin != "null" { return server.isSameOrigin(origin) }
         return request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "same-origin"
     }
 }
