@@ -77,6 +77,8 @@ let package = Package(
             dependencies: [
                 "SafetyPlanner",
                 "SafetyPlanIO",
+                // glibc's malloc_trim: memory freed by expired sessions goes back to the system.
+                "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -14,7 +14,8 @@ output), opens that address in headless Chromium driven by selenium, and:
   answers file, through the command line (`safetyplan generate --data answers.json`),
   gives byte for byte the plan the app's text (and HTML) download gives;
 - presses "Leave this page": the page is the blank one and the old session cookie gets
-  the closed page (403); then the same in a second session by pressing Shift three times;
+  the closed page (403); then the same in a second session by pressing Shift three times,
+  and in a third with script off (the forms post as they are);
 - a Spanish session: one question, the review and the preview in Spanish.
 
 Every page type visited (start, each section of the interview, a section with a problem,
@@ -482,15 +483,16 @@ def english_plan(run, folder, cli):
 
     # The answers file through the command line gives the app's own downloads, byte for byte.
     same = {}
-    for name, arguments in [("my-plan.txt", []), ("my-plan.html", ["--format", "html"])]:
+    # Each twice: the second time the server renders from its recorded parts (Template.Cache).
+    for name, arguments in [("my-plan.txt", []), ("my-plan.html", ["--format", "html"])] * 2:
         status, headers, app_bytes = run.server.request("GET", f"/download/{name}?copy=youth", cookie=run.cookie())
         check(status == 200, f"GET /download/{name} gave {status}")
         check(headers.get("Content-Disposition", "").startswith("attachment"), f"{name} is not an attachment")
         made = subprocess.run([cli, "generate", "--data", answers, *arguments], capture_output=True, timeout=60)
         check(made.returncode == 0, f"safetyplan generate --data answers.json {' '.join(arguments)}: exit "
               f"{made.returncode}: {made.stderr.decode(errors='replace')}")
-        same[name] = made.stdout == app_bytes
-        if not same[name]:
+        same[name] = same.get(name, True) and made.stdout == app_bytes
+        if made.stdout != app_bytes:
             fail(f"{name}: the app's download ({len(app_bytes)} bytes) and generate --data answers.json "
                  f"({len(made.stdout)} bytes) differ")
             with open(os.path.join(folder, "cli-" + name), "wb") as file:
@@ -526,13 +528,42 @@ def shift_three_times(run):
     old = run.cookie()
     status, _, body = run.server.request("GET", "/review", cookie=old)
     check(status == 200 and NAME.encode() in body, "the second session's review before leaving")
-    # Focus in the page, not in a field: three presses of Shift, nothing else.
+    shift_three(driver)
+    leave_checks(run, old, "Shift three times")
+
+
+def shift_three(driver):
+    """Focus in the page, not in a field: three presses of Shift, nothing else."""
     driver.find_element(By.TAG_NAME, "h1").click()
     actions = ActionChains(driver)
     for _ in range(3):
         actions.key_down(Keys.SHIFT).pause(0.05).key_up(Keys.SHIFT).pause(0.1)
     actions.perform()
-    leave_checks(run, old, "Shift three times")
+
+
+def without_script(run):
+    """The same pages with script off: the forms post as they are (Origin: null under the
+    no-referrer policy, Sec-Fetch-Site: same-origin) and Leave this page still ends it."""
+    driver = run.driver
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        start_session(run)
+        run.click('form[action="/start"] button[type="submit"]')
+        run.wait_for_path("/questions/1", "Start without script")
+        run.click('input[name="v:stage"][value="preparation"]')
+        fill(driver, field("v:client.name"), NAME)
+        run.click('button[name="go"][value="review"]')
+        run.wait_for_path("/review", "to the review without script")
+        check(NAME in run.text(), "the review without script does not show the name")
+        # Script is really off: Shift three times does nothing here.
+        shift_three(driver)
+        time.sleep(1)
+        check(run.path == "/review", "script is not off: Shift three times left the page")
+        old = run.cookie()
+        driver.find_element(By.CSS_SELECTOR, "header form.leave button").click()
+        leave_checks(run, old, "Leave this page without script")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
 def spanish(run):
@@ -614,6 +645,7 @@ def main():
             run = Run(server, driver, pages)
             pdf_seconds, same = english_plan(run, downloads, cli)
             shift_three_times(run)
+            without_script(run)
             spanish(run)
             nu_ok = nu_check(pages)
         finally:
