@@ -384,6 +384,11 @@ def english_plan(run, folder, cli):
     fill(driver, field("l:warningSigns"), "\n".join(WARNING_SIGNS))
     fill(driver, field("l:emergencyBag"), "\n".join(BAG))
     fill(driver, field("v:codeWord"), CODE_WORD)
+    # Enter in a field is Next (the form's first button), never Back.
+    driver.find_element(By.CSS_SELECTOR, field("v:codeWord")).send_keys(Keys.ENTER)
+    run.wait_for_path("/questions/8", "Enter in the code word")
+    run.click('button[name="go"][value="back"]')
+    run.wait_for_path("/questions/7", "section 8, Back")
     # Back, and on again: what was typed is kept.
     run.click('button[name="go"][value="back"]')
     run.wait_for_path("/questions/6", "section 7, Back")

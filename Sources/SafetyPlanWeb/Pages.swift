@@ -111,17 +111,20 @@ enum Pages {
                 question, answer: typed[question.dottedPath] ?? interview.formAnswer(to: question),
                 problems: problems[question.dottedPath] ?? [], words: words, choices: interview.setup.stageChoices)
         }
+        // The button Enter presses in a field is the form's first: Next (or, last, the
+        // review), never Back.
         html += "<div class=\"buttons\">"
-        if number > 1 {
-            html += "<button type=\"submit\" name=\"go\" value=\"back\">\(escaped(words["web-back"]))</button>"
-        }
         if number < sections.count {
             html +=
                 "<button type=\"submit\" name=\"go\" value=\"next\" class=\"primary\">\(escaped(words["web-next"]))</button>"
         }
         html +=
             "<button type=\"submit\" name=\"go\" value=\"review\"\(number == sections.count ? " class=\"primary\"" : "")>"
-        html += "\(escaped(words["web-to-review"]))</button></div>\n</form>\n"
+        html += "\(escaped(words["web-to-review"]))</button>"
+        if number > 1 {
+            html += "<button type=\"submit\" name=\"go\" value=\"back\">\(escaped(words["web-back"]))</button>"
+        }
+        html += "</div>\n</form>\n"
         return html
     }
 
