@@ -62,6 +62,8 @@ WAIT = 30
 # The plan typed in, section by section (the pages' own field names, `v:`, `l:`, `r:`).
 NAME = "Jordan"
 ADVOCATE = "Ms. Rivera"
+DATE = "2026-11-29"
+DATE_TYPED = "11292026"
 GOALS = ["Finish 10th grade", "Save $200 for a phone that is only mine"]
 GOALS_CHANGED = ["Finish 10th grade", "Learn to drive", "Live somewhere I feel safe"]
 STRENGTHS = ["I stand up for my little brother", "I am good at basketball"]
@@ -325,6 +327,10 @@ def english_plan(run, folder, cli):
     fill(driver, field("v:client.pronouns"), "they/them")
     fill(driver, field("v:client.age"), "16")
     fill(driver, field("v:advocate.name"), ADVOCATE)
+    # The date as a person types it in Chromium's date field (US English: month, day, year).
+    driver.find_element(By.CSS_SELECTOR, field("v:date")).send_keys(DATE_TYPED)
+    typed = driver.find_element(By.CSS_SELECTOR, field("v:date")).get_attribute("value")
+    check(typed == DATE, f"the date field holds {typed!r}, not {DATE!r}")
     run.click('button[name="go"][value="next"]')
     run.wait_for_path("/questions/2", "section 1, Next")
 
@@ -413,7 +419,7 @@ def english_plan(run, folder, cli):
     # The review: every answer; change the goals through their Change link.
     run.check_page("review")
     review = run.text()
-    for text in [NAME, ADVOCATE, *GOALS, SUPPORT["name"], SUPPORT["phone"], PLACE["name"], CODE_WORD, NOTES]:
+    for text in [NAME, ADVOCATE, DATE, *GOALS, SUPPORT["name"], SUPPORT["phone"], PLACE["name"], CODE_WORD, NOTES]:
         check(text in review, f"the review does not show {text!r}")
     screenshot(driver, "web-review.png")
     change = driver.find_element(By.CSS_SELECTOR, 'a[href^="/questions/2#"]')
@@ -482,6 +488,7 @@ def english_plan(run, folder, cli):
     with open(answers, encoding="utf-8") as file:
         data = json.load(file)
     check(data.get("stage") == "preparation", "the answers file's stage is " + repr(data.get("stage")))
+    check(data.get("date") == DATE, "the answers file's date is " + repr(data.get("date")))
     check(data.get("client", {}).get("name") == NAME, "the answers file's name")
     check(data.get("goals") == GOALS_CHANGED, "the answers file's goals: " + repr(data.get("goals")))
     check(data.get("supports", [{}])[0].get("phone") == SUPPORT["phone"], "the answers file's support phone")
