@@ -68,7 +68,7 @@ enum LintVocabulary {
     /// What to say instead of a pressure phrase.
     static func pressureAdvice(language: String) -> String {
         language == "es"
-            ? "di lo que la persona joven puede hacer si quiere (\"puedes\", \"cuando quieras\")"
+            ? "say what the youth can do if they want (\"puedes\", \"cuando quieras\")"
             : "say what the youth can do if they want (\"you can\", \"when you are ready\")"
     }
 

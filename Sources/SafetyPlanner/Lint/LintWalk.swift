@@ -65,7 +65,7 @@ struct LintWalk {
                     of: term.words, occurrence: occurrence, in: element, inContent: inContent)
                 report(
                     .error, .stigmatizingTerm,
-                    "\"\(term.words)\" blames or labels the youth; write \"\(term.suggestion)\" instead", at: location)
+                    "\"\(term.words)\" blames or stigmatizes; write \"\(term.suggestion)\" instead", at: location)
             }
         }
     }
