@@ -27,23 +27,27 @@ import Testing
         // Each rule is found, each at the word or element it is about.
         let byRule = Dictionary(grouping: report.diagnostics, by: \.rule)
         #expect(Set(byRule.keys) == Set(LintRule.allCases))
-        #expect(report.errorCount == 15 && report.warningCount == 6 && report.lintedFiles == 7)
+        #expect(report.errorCount == 17 && report.warningCount == 6 && report.lintedFiles == 8)
         let places = report.diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column)" }
         #expect(places.contains("agency/catalog/stages.xml:6:31"))  // "pimp"
         #expect(places.contains("agency/catalog/stages.xml:7:43"))  // "you must", pre-contemplation
         #expect(places.contains("agency/catalog/stages.xml:12:14"))  // "victim", on the text's second line
         #expect(places.contains("agency/handouts/youth-handout.xml:5:43"))  // "trafficking" inside <em>
         #expect(places.contains("agency/es/catalog/stages.xml:4:45"))  // the second "tienes que"
+        #expect(places.contains("agency/catalog/words.xml:5:55"))  // a question's hint
+        #expect(places.contains("agency/handouts/youth-handout.xml:6:23"))  // a field's label
     }
 
     @Test func whatIsNotAProblem() throws {
         let report = try Self.agencyReport()
         let text = report.text
-        // Reassurance ("you do not have to", "no tienes que"), a name ("John"), a helper's
-        // duty ("helpers have to"), the advocate copy and a provider handout are left alone.
+        // Reassurance ("you do not have to", "no tienes que"), a condition ("if you have to
+        // talk", "if you need to leave"), a name ("John"), a helper's duty ("helpers have
+        // to"), the advocate copy and a provider handout are left alone.
         #expect(!text.contains("agency/catalog/stages.xml:8:"))
         #expect(!text.contains("\"john\""))
         #expect(!text.contains("agency/catalog/guidance.xml:6:"))
+        #expect(!text.contains("agency/catalog/words.xml:4:"))
         #expect(!text.contains("youth-handout.xml:11:"))
         #expect(!text.contains("provider-handout.xml"))
         #expect(!text.contains("es/catalog/stages.xml:4:12"))

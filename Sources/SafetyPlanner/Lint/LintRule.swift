@@ -25,6 +25,7 @@ public enum LintRule: String, CaseIterable, Sendable, Comparable {
     /// The rule's name, as printed in brackets after each message and in JSON.
     public var name: String { rawValue }
 
+    /// Rules in the order they are listed here (the order of the README's table).
     public static func < (left: LintRule, right: LintRule) -> Bool {
         allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
     }

@@ -103,9 +103,13 @@ struct LintWalk {
                     checkYouthText(text, stages: Set(Stage.allCases))
                 }
             }
-        case "template":
+        case "template", "fragment":
             guard root.attribute("audience") != "provider" else { return }
             checkTemplate(root, stages: Set(Stage.allCases))
+        case "words":
+            for question in root.elements where question.name == "question" {
+                checkYouthAttributes(question, stages: Set(Stage.allCases))
+            }
         default:
             return
         }
@@ -132,6 +136,7 @@ struct LintWalk {
         if ownText && !Self.inlineNames.contains(element.name) {
             checkYouthText(element, stages: stages)
         }
+        checkYouthAttributes(element, stages: stages)
         for child in element.elements where !Self.inlineNames.contains(child.name) {
             checkTemplate(child, stages: stages)
         }
@@ -154,6 +159,30 @@ struct LintWalk {
     private mutating func checkYouthText(_ element: Element, stages: Set<Stage>) {
         guard !stages.isEmpty else { return }
         let text = Self.blockText(element)
+        checkWords(text, of: element, stages: stages, inContent: true)
+        checkReadingLevel(text, of: element)
+    }
+
+    /// The words before a pressure phrase that make it something else.
+    private static let pressureExemptions: Set<String> = ["not", "no", "never", "nunca", "if", "si", "when", "cuando"]
+
+    /// The attributes a youth reads: a template's title, a field's label, hint and default,
+    /// an interview question's label and hint.
+    private static let youthAttributes = ["title", "discreet-title", "label", "hint", "default"]
+
+    /// Pressure and labels in the youth-facing attributes of `element`.
+    private mutating func checkYouthAttributes(_ element: Element, stages: Set<Stage>) {
+        guard !stages.isEmpty else { return }
+        for name in Self.youthAttributes {
+            if let value = element.attribute(name) {
+                checkWords(value, of: element, stages: stages, inContent: false)
+            }
+        }
+    }
+
+    /// Pressure and labels in a youth text, `text` being the element's content (`inContent`)
+    /// or one of its attributes.
+    private mutating func checkWords(_ text: String, of element: Element, stages: Set<Stage>, inContent: Bool) {
         let isEarly = !stages.isDisjoint(with: ContentLinter.earlyStages)
         var seen: [String: Int] = [:]
         for phrase in LintVocabulary.pressurePhrases {
@@ -161,8 +190,10 @@ struct LintWalk {
                 let occurrence = seen[phrase, default: 0]
                 seen[phrase] = occurrence + 1
                 let before = PhraseMatcher.wordBefore(offset, in: text)
-                guard !["not", "no", "never", "nunca"].contains(before) else { continue }
-                let location = positions.location(of: phrase, occurrence: occurrence, in: element, inContent: true)
+                // "you do not have to" and "no tienes que" reassure; "if you need to leave"
+                // and "si tienes que irte" describe.
+                guard !Self.pressureExemptions.contains(before) else { continue }
+                let location = positions.location(of: phrase, occurrence: occurrence, in: element, inContent: inContent)
                 let advice = LintVocabulary.pressureAdvice(language: language)
                 if isEarly {
                     report(
@@ -174,25 +205,24 @@ struct LintWalk {
                 }
             }
         }
-        if isEarly {
-            for label in LintVocabulary.labels {
-                for (occurrence, _) in PhraseMatcher.matches(of: label, in: text).enumerated() {
-                    let location = positions.location(of: label, occurrence: occurrence, in: element, inContent: true)
-                    report(
-                        .error, .label,
-                        "\"\(label)\" is a label the youth may not use for themselves, in text for pre-contemplation or contemplation; say what happened in plain words, or leave it out",
-                        at: location)
-                }
+        guard isEarly else { return }
+        for label in LintVocabulary.labels {
+            for (occurrence, _) in PhraseMatcher.matches(of: label, in: text).enumerated() {
+                let location = positions.location(of: label, occurrence: occurrence, in: element, inContent: inContent)
+                report(
+                    .error, .label,
+                    "\"\(label)\" is a label the youth may not use for themselves, in text for pre-contemplation or contemplation; say what happened in plain words, or leave it out",
+                    at: location)
             }
         }
-        checkReadingLevel(text, of: element)
     }
 
     /// A block above the limit is a warning: one sentence is too few words for a formula to
     /// be sure of. The file's youth text as a whole above the limit is an error
     /// (`checkFileReadingLevel`), as the documents were scored before `lint` existed.
     private mutating func checkReadingLevel(_ text: String, of element: Element) {
-        youthText.append(text.last.map { ".!?".contains($0) } ?? true ? text : text + ".")
+        // The file's score is of its prose: a label or a check box ("Medicinas") is not a sentence.
+        if let last = text.last, ".!?".contains(last) { youthText.append(text) }
         guard let finding = Self.readingLevel(of: text, language: language) else { return }
         report(.warning, .readingLevel, "this block of youth text " + finding, at: element.location)
     }
