@@ -276,6 +276,29 @@ extension InterviewTests {
         }
     }
 
+    @Test(arguments: ["en", "es"])
+    func theBundledWordsHaveEveryInterviewText(language: String) throws {
+        let words = try Self.workspace.translated(to: language).catalog.words
+        for id in Words.requiredIDs + Words.laterIDs {
+            #expect(!words[id].isEmpty, "\(language): \(id)")
+        }
+    }
+
+    @Test func anAgencysOlderWordsFileTakesTheInterviewLinesFromTheBundledOnes() throws {
+        var english = String(decoding: TemplateLibrary.bundled.file(named: "words.xml")!.bytes, as: UTF8.self)
+        for id in Words.laterIDs {
+            english = english.replacingOccurrences(
+                of: #"(?m)^  <text id="\#(id)">.*</text>\n"#, with: "", options: .regularExpression)
+        }
+        #expect(!english.contains("review-title"))
+        english = english.replacingOccurrences(of: ">Your name<", with: ">Your name<")
+            .replacingOccurrences(of: #"label="Your name""#, with: #"label="Name (agency)""#)
+        let library = TemplateLibrary.bundled.adding("words.xml", english)
+        let workspace = try Workspace(library: library)
+        #expect(workspace.catalog.words["review-title"] == "Your answers")
+        #expect(workspace.catalog.words.questions["client.name"]?.label == "Name (agency)")
+    }
+
     // MARK: The plan's interview
 
     static let plan = try! workspace.template(named: "plan")

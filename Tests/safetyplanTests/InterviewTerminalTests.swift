@@ -118,6 +118,49 @@ import Testing
         #expect(after.c_lflag & tcflag_t(ECHO | ICANON) == tcflag_t(ECHO | ICANON))
     }
 
+    @Test func sigtermStopsWithNothingWrittenAndTheTerminalAsItWas() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let form = folder.appendingPathComponent("form.txt").path
+        let terminal = try PseudoTerminal(["fill", "maintenance-support", "--interactive", "-o", form])
+        try terminal.expect("My name")
+        try terminal.expect("> ")
+        terminal.type("Maya")
+        usleep(200_000)
+        terminal.send(SIGTERM)
+        #expect(try terminal.waitForExit() == 143)
+        #expect(terminal.text.hasSuffix("Stopped. Nothing was saved.\r\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+        #expect(terminal.settings.c_lflag & tcflag_t(ECHO | ICANON) == tcflag_t(ECHO | ICANON))
+    }
+
+    @Test func inSpanishWithAccentsHoyAndListo() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        let form = folder.appendingPathComponent("plan.txt").path
+        let terminal = try PseudoTerminal([
+            "fill", "maintenance-support", "--language", "es", "--interactive", "-o", form,
+        ])
+        try terminal.expect("Mi nombre")
+        try terminal.expect("> ")
+        // "María José", typed "Mara José", then Left six times and "í" after "Mar".
+        terminal.type("Mara José" + String(repeating: Key.left, count: 6) + "í" + Key.enter)
+        try terminal.expect("Fecha")
+        try terminal.expect("> ")
+        terminal.type("hoy" + Key.enter)
+        for _ in 0..<12 {
+            try terminal.expect(anyOf: ["termines.", "después."])
+            try terminal.expect(anyOf: ["> ", ": "])
+            terminal.type(Key.enter)
+        }
+        try terminal.expect("Tus respuestas")
+        try terminal.expect("1. Mi nombre: María José")
+        try terminal.expect("> ")
+        terminal.type("listo" + Key.enter)
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.text.contains("Se guardó la copia para la o el joven en \(form)."))
+        let text = try String(contentsOfFile: form, encoding: .utf8)
+        #expect(text.contains("Mi nombre: María José\n"))
+    }
+
     @Test func aPhoneNumberIsAskedAgainWithoutRepeatingIt() throws {
         let folder = try ToolRunner.temporaryFolder()
         let form = folder.appendingPathComponent("form.txt").path

@@ -82,8 +82,17 @@ final class PseudoTerminal {
     /// What the terminal shows, as text (escape sequences and all).
     var text: String { String(decoding: output, as: UTF8.self) }
 
-    /// Types `keys`.
+    /// Sends `signal` to the tool, as `kill` from another terminal would.
+    func send(_ signal: Int32) {
+        kill(child, signal)
+    }
+
+    /// Types `keys`, once the line editor has the terminal (canonical mode off): keys
+    /// typed before then would be echoed by the terminal itself, and a Ctrl-D typed
+    /// ahead is lost when the editor switches modes, as at a real terminal.
     func type(_ keys: String) {
+        let deadline = Date().addingTimeInterval(5)
+        while settings.c_lflag & tcflag_t(ICANON) != 0, Date() < deadline { read(for: 0.01) }
         let bytes = Array(keys.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }

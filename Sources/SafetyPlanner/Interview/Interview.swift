@@ -483,41 +483,166 @@ public struct Interview: Sendable {
 
     /// The answer as a data value, or nil with `problem` set when it does not fit.
     private mutating func accept(_ text: String, type: InterviewQuestion.AnswerType) -> DataValue? {
+        switch check(text, type: type, isStageQuestion: currentQuestion?.path == ["stage"]) {
+        case .success(let value):
+            return value
+        case .failure(let reason):
+            problem = reason.message
+            return nil
+        }
+    }
+
+    /// Why an answer does not fit, in the interview's words; never the answer itself.
+    public struct Problem: Error, Equatable, Sendable {
+        /// The entry of a list it is in (0 for the first), if any.
+        public var entry: Int?
+        /// The part of a record it is in (`phone`), if any.
+        public var part: String?
+        /// What to do, such as "A phone number has only numbers, spaces and + ( ) - . in it. …".
+        public var message: String
+    }
+
+    /// The data value of an answer, or why it does not fit.
+    private func check(_ text: String, type: InterviewQuestion.AnswerType, isStageQuestion: Bool) -> Result<
+        DataValue, Problem
+    > {
+        func problem(_ message: String) -> Result<DataValue, Problem> {
+            .failure(Problem(message: message))
+        }
         switch type {
         case .text:
-            return .text(text)
+            return .success(.text(text))
         case .stage:
-            let choices = currentQuestion?.path == ["stage"] ? setup.stageChoices : []
+            let choices = isStageQuestion ? setup.stageChoices : []
             if let number = Int(text), choices.indices.contains(number - 1) {
-                return .text(choices[number - 1].stage.id)
+                return .success(.text(choices[number - 1].stage.id))
             }
-            if let stage = Stage(spelling: text) { return .text(stage.id) }
-            problem =
+            if let stage = Stage(spelling: text) { return .success(.text(stage.id)) }
+            return problem(
                 choices.isEmpty
-                ? words.text("ask-stage-name", ["stages": Stage.allCases.map(\.id).joined(separator: ", ")])
-                : words.text("ask-stage", ["last": String(choices.count)])
-            return nil
+                    ? words.text("ask-stage-name", ["stages": Stage.allCases.map(\.id).joined(separator: ", ")])
+                    : words.text("ask-stage", ["last": String(choices.count)]))
         case .date:
-            if Self.words(words["today-words"]).contains(text.lowercased()) { return .text(setup.today) }
-            guard DataRules.isISODate(text) else {
-                problem = words["ask-date"]
-                return nil
-            }
-            return .text(text)
+            if Self.words(words["today-words"]).contains(text.lowercased()) { return .success(.text(setup.today)) }
+            guard DataRules.isISODate(text) else { return problem(words["ask-date"]) }
+            return .success(.text(text))
         case .phone:
-            guard InterviewQuestion.AnswerType.isPhoneNumber(text) else {
-                problem = words["ask-phone"]
-                return nil
-            }
-            return .text(text)
+            guard InterviewQuestion.AnswerType.isPhoneNumber(text) else { return problem(words["ask-phone"]) }
+            return .success(.text(text))
         case .number(let range):
             guard let number = Int(text), range.contains(number) else {
-                problem = words.text(
-                    "ask-number", ["low": String(range.lowerBound), "high": String(range.upperBound)])
-                return nil
+                return problem(words.text("ask-number", ["low": String(range.lowerBound), "high": String(range.upperBound)]))
             }
-            return .text(String(number))
+            return .success(.text(String(number)))
         }
+    }
+
+    // MARK: Answers from a form
+
+    /// An answer as a form gives it at once (the web app): one text, one text per entry
+    /// of a list, or the parts of each entry of a list of records.
+    public enum FormAnswer: Equatable, Sendable {
+        case value(String)
+        case list([String])
+        case records([[String: String]])
+    }
+
+    /// The questions grouped by their section, in order: a page each in a browser.
+    public var sections: [(title: String, questions: [InterviewQuestion])] {
+        var sections: [(title: String, questions: [InterviewQuestion])] = []
+        for question in questions {
+            if sections.last?.title == question.section {
+                sections[sections.count - 1].questions.append(question)
+            } else {
+                sections.append((question.section, [question]))
+            }
+        }
+        return sections
+    }
+
+    /// The answer to a question now, as a form shows it.
+    public func formAnswer(to question: InterviewQuestion) -> FormAnswer {
+        let value = value(at: question.path)
+        switch question.kind {
+        case .value:
+            return .value(value?.text ?? "")
+        case .list:
+            return .list(value?.elements.compactMap(\.text) ?? [])
+        case .records(let parts):
+            return .records(
+                value?.elements.map { element in
+                    var fields: [String: String] = [:]
+                    for part in parts { if let text = element[part.key]?.text { fields[part.key] = text } }
+                    return fields
+                } ?? [])
+        }
+    }
+
+    /// Sets the answer to the question at `path` from a form: each text is cleaned as a
+    /// typed line is, empty entries are left out, and an empty answer leaves it empty.
+    /// When any part does not fit, nothing of the answer is kept and every problem is
+    /// returned; a changed stage changes the questions.
+    ///
+    /// - Returns: the problems, empty when the answer was kept.
+    @discardableResult
+    public mutating func set(_ answer: FormAnswer, forPath path: String) -> [Problem] {
+        guard let question = questions.first(where: { $0.dottedPath == path }) else { return [] }
+        let isStage = question.path == ["stage"]
+        var problems: [Problem] = []
+        var value: DataValue?
+        switch (answer, question.kind) {
+        case (.value(let text), .value):
+            let text = Self.cleaned(text)
+            if text.isEmpty {
+                if isStage { problems.append(Problem(message: words.text("ask-stage", ["last": String(setup.stageChoices.count)]))) }
+            } else {
+                switch check(text, type: question.type, isStageQuestion: isStage) {
+                case .success(let checked): value = checked
+                case .failure(let problem): problems.append(problem)
+                }
+            }
+        case (.list(let lines), .list):
+            var entries: [DataValue] = []
+            for (index, line) in lines.map(Self.cleaned).filter({ !$0.isEmpty }).enumerated() {
+                switch check(line, type: question.type, isStageQuestion: false) {
+                case .success(let checked): entries.append(checked)
+                case .failure(var problem):
+                    problem.entry = index
+                    problems.append(problem)
+                }
+            }
+            if !entries.isEmpty { value = .list(entries) }
+        case (.records(let rows), .records(let parts)):
+            var entries: [DataValue] = []
+            for (index, row) in rows.enumerated() {
+                var record: DataRecord = [:]
+                for part in parts {
+                    let text = Self.cleaned(row[part.key] ?? "")
+                    guard !text.isEmpty else { continue }
+                    switch check(text, type: part.type, isStageQuestion: false) {
+                    case .success(let checked): record[part.key] = checked
+                    case .failure(var problem):
+                        problem.entry = index
+                        problem.part = part.key
+                        problems.append(problem)
+                    }
+                }
+                if !record.isEmpty { entries.append(.record(record)) }
+            }
+            if !entries.isEmpty { value = .list(entries) }
+        default:
+            return []
+        }
+        guard problems.isEmpty else { return problems }
+        let stageBefore = stage
+        if let value { set(value, at: question.path) } else { remove(at: question.path) }
+        if stage != stageBefore { questions = makeQuestions() }
+        return []
+    }
+
+    /// Ends the interview as "done" at the review does (a form's last button).
+    public mutating func finish() {
+        phase = .finished
     }
 
     /// The words of a space-separated list of words, lowercased.

@@ -1,0 +1,5 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@testable import SafetyPlanWeb
