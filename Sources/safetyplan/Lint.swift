@@ -21,7 +21,9 @@ struct Lint: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Folders or files to lint (default: the templates folder, else the bundled set).", valueName: "PATH"))
+    @Argument(
+        help: ArgumentHelp(
+            "Folders or files to lint (default: the templates folder, else the bundled set).", valueName: "PATH"))
     var paths: [String] = []
 
     @Option(

@@ -15,7 +15,8 @@ import Testing
         var report = linter.lint(library, only: names)
         let prefix = Golden.fixtures.appendingPathComponent("lint").path + "/"
         for index in report.diagnostics.indices {
-            report.diagnostics[index].location.file = String(report.diagnostics[index].location.file.dropFirst(prefix.count))
+            report.diagnostics[index].location.file = String(
+                report.diagnostics[index].location.file.dropFirst(prefix.count))
         }
         return report
     }
@@ -123,7 +124,8 @@ import Testing
         let report = LintReport(
             lintedFiles: 1,
             diagnostics: [
-                LintDiagnostic(.error, .xml, "a \"quoted\" \\ word\u{1}", at: .init(file: "a\tb.xml", line: 2, column: 3))
+                LintDiagnostic(
+                    .error, .xml, "a \"quoted\" \\ word\u{1}", at: .init(file: "a\tb.xml", line: 2, column: 3))
             ])
         #expect(
             report.json == """

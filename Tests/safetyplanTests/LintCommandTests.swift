@@ -6,7 +6,8 @@ import Testing
     static let fixtures = ToolRunner.packageRoot.appendingPathComponent("Tests/SafetyPlannerTests/Fixtures/lint")
 
     static func expected(_ name: String) -> String {
-        String(decoding: FileManager.default.contents(atPath: fixtures.appendingPathComponent(name).path)!, as: UTF8.self)
+        String(
+            decoding: FileManager.default.contents(atPath: fixtures.appendingPathComponent(name).path)!, as: UTF8.self)
     }
 
     /// The tool prints the folder's files by their full path; the golden file has them from `Fixtures/lint`.
@@ -30,7 +31,8 @@ import Testing
             #expect(result.standardError == "")
             #expect(Self.relative(result.standardOutput) == Self.expected("agency.txt"))
         }
-        let json = try ToolRunner.run(["lint", "agency", "--format", "json", "--today", "2026-12-01"], in: Self.fixtures)
+        let json = try ToolRunner.run(
+            ["lint", "agency", "--format", "json", "--today", "2026-12-01"], in: Self.fixtures)
         #expect(json.status == 1)
         #expect(Self.relative(json.standardOutput) == Self.expected("agency.json"))
         let parsed = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as! [String: Any]

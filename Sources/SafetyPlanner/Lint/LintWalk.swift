@@ -243,14 +243,16 @@ struct LintWalk {
             let score = Readability(text, language: .english)
             let grade = score.fleschKincaidGrade
             guard score.words >= ContentLinter.minimumScoredWords, grade > ContentLinter.gradeLimit else { return nil }
-            return "reads at US grade \(oneDecimal(grade)) (Flesch-Kincaid), above grade \(Int(ContentLinter.gradeLimit)); \(advice)"
+            return
+                "reads at US grade \(oneDecimal(grade)) (Flesch-Kincaid), above grade \(Int(ContentLinter.gradeLimit)); \(advice)"
         case "es":
             let score = Readability(text, language: .spanish)
             let value = score.fernandezHuerta
             guard score.words >= ContentLinter.minimumScoredWords, value < ContentLinter.fernandezHuertaLimit else {
                 return nil
             }
-            return "scores \(oneDecimal(value)) on the Fernández-Huerta scale, below \(Int(ContentLinter.fernandezHuertaLimit)); \(advice)"
+            return
+                "scores \(oneDecimal(value)) on the Fernández-Huerta scale, below \(Int(ContentLinter.fernandezHuertaLimit)); \(advice)"
         default:
             return nil
         }

@@ -159,7 +159,9 @@ package enum SyllableCounter {
         var isVowel = letters.map { spanishVowels.contains($0) }
         for index in letters.indices where letters[index] == "u" && index > 0 && index + 1 < letters.count {
             // The "u" of que, qui, gue, gui is silent: it belongs to the consonant.
-            if (letters[index - 1] == "q" || letters[index - 1] == "g") && (letters[index + 1] == "e" || letters[index + 1] == "i") {
+            if (letters[index - 1] == "q" || letters[index - 1] == "g")
+                && (letters[index + 1] == "e" || letters[index + 1] == "i")
+            {
                 isVowel[index] = false
             }
         }
