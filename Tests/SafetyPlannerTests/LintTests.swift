@@ -56,8 +56,30 @@ import Testing
         #expect(!text.contains("\"teen-line\" was last verified"))
     }
 
+    /// The example of the DocC article `ContentChecks.md`, which shows these lines.
+    static func example() -> LintReport {
+        let linter = ContentLinter(today: "2026-12-01")
+        let report = linter.lint(TemplateLibrary.bundled)
+        return report
+    }
+
+    @Test func theArticleShowsThisCode() throws {
+        let article = try String(
+            contentsOf: Golden.packageRoot.appendingPathComponent(
+                "Sources/SafetyPlanner/SafetyPlanner.docc/ContentChecks.md"),
+            encoding: .utf8)
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        for line in [
+            "let linter = ContentLinter(today: \"2026-12-01\")", "let report = linter.lint(TemplateLibrary.bundled)",
+        ] {
+            #expect(article.contains(line) && source.contains(line), "\(line)")
+        }
+        #expect(article.contains("six one-sentence blocks"))
+        #expect(Self.example().diagnostics.filter { $0.rule == .readingLevel }.count == 6)
+    }
+
     @Test func theBundledTemplatesHaveNoError() {
-        let report = Self.linter.lint(TemplateLibrary.bundled)
+        let report = Self.example()
         #expect(report.lintedFiles == TemplateLibrary.bundled.allFileNames.count)
         #expect(report.errorCount == 0, "\(report.diagnostics.filter { $0.severity == .error })")
         // No stigmatizing term, pressure or label anywhere in the shipped files.
@@ -85,6 +107,21 @@ import Testing
         #expect(terms("the National Runaway Safeline, 1800runaway.org") == [])
         #expect(terms("pimpernel, johnny") == [])
         #expect(terms("trabajadoras sexuales y un padrote") == ["trabajadoras sexuales", "padrote"])
+    }
+
+    /// A hostile file is one `xml` error, as `check` would report it, and nothing is read from it.
+    @Test func hostileFilesAreOneError() {
+        let doctype = """
+            <?xml version="1.0"?>
+            <!DOCTYPE stages [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <stages xmlns="urn:safetyplanner:catalog:1"><cycle audience="youth">&x; you must</cycle></stages>
+            """
+        let found = Self.linter.lint(Array(doctype.utf8), file: "bad.xml")
+        #expect(found.count == 1 && found.first?.rule == .xml)
+        #expect(found.first?.description.hasPrefix("bad.xml:2:") == true, "\(found)")
+        #expect(Self.linter.lint([], file: "empty.xml").map(\.rule) == [.xml])
+        let deep = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
+        #expect(Self.linter.lint(Array(deep.utf8), file: "deep.xml").map(\.rule) == [.xml])
     }
 
     @Test func phoneNumbers() {
