@@ -128,7 +128,8 @@ struct Handlers: Sendable {
             interview = Interview(
                 Interview.Setup(
                     template: template, copy: copy, isDiscreet: isDiscreet, words: words,
-                    stageChoices: document == .plan && stage == nil ? Interview.StageChoice.all(in: workspace.catalog) : [],
+                    stageChoices: document == .plan && stage == nil
+                        ? Interview.StageChoice.all(in: workspace.catalog) : [],
                     stage: stage ?? (document == .plan ? .preparation : .maintenance), today: Clock.today),
                 base: base)
             if document == .form, choice.stage == nil { choice.stage = .maintenance }
@@ -150,7 +151,8 @@ struct Handlers: Sendable {
         guard let session = state(request), let choice = session.choice else { return closed(english.catalog.words) }
         guard let interview = session.interview else { return Self.redirect("/preview") }
         let words = workspace(choice.language).catalog.words
-        guard let number = context.parameters.get("number", as: Int.self), (1...interview.sections.count).contains(number)
+        guard let number = context.parameters.get("number", as: Int.self),
+            (1...interview.sections.count).contains(number)
         else { return Self.redirect("/questions/1") }
         return Self.html(Pages.page(Pages.section(number, of: interview, words: words), words: words))
     }
@@ -311,13 +313,16 @@ struct Handlers: Sendable {
                 format: .text(width: 72, pageLength: TextRenderer.defaultPageLength, hasPageNumbers: false))
             return Self.download(Array(text.utf8), name: file, type: "text/plain; charset=utf-8")
         case "my-plan.html":
-            return Self.download(Array(try render(session, copy: copy, format: .html).utf8), name: file, type: "text/html; charset=utf-8")
+            return Self.download(
+                Array(try render(session, copy: copy, format: .html).utf8), name: file, type: "text/html; charset=utf-8"
+            )
         case "my-plan.pdf":
             let html = try render(session, copy: copy, format: .pdf)
             let limit = server.configuration.pdfTimeLimit
             let pdf: Result<[UInt8], IOError> = await withCheckedContinuation { continuation in
                 Thread.detachNewThread {
-                    continuation.resume(returning: Result { () throws(IOError) in try PDFEngine.pdf(html: html, timeLimit: limit) })
+                    continuation.resume(
+                        returning: Result { () throws(IOError) in try PDFEngine.pdf(html: html, timeLimit: limit) })
                 }
             }
             switch pdf {
@@ -365,7 +370,10 @@ struct Handlers: Sendable {
     /// and `. - _` (a name is chosen by whoever made the file).
     static func safeFileName(_ name: String?) -> String {
         let last = (name ?? "").split(separator: "/").last.map(String.init) ?? ""
-        let kept = String(last.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }.prefix(80).map(Character.init))
+        let kept = String(
+            last.unicodeScalars.filter {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+            }.prefix(80).map(Character.init))
         return kept.isEmpty ? "answers.json" : kept
     }
 

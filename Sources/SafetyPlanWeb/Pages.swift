@@ -9,7 +9,8 @@ enum Pages {
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(escaped(words["web-title"]))</title>\n"
         for sheet in stylesheets { html += "<link rel=\"stylesheet\" href=\"\(escaped(sheet))\">\n" }
-        html += "<link rel=\"stylesheet\" href=\"/app.css\">\n<script src=\"/app.js\" defer></script>\n</head>\n<body>\n"
+        html +=
+            "<link rel=\"stylesheet\" href=\"/app.css\">\n<script src=\"/app.js\" defer></script>\n</head>\n<body>\n"
         html += "<header class=\"bar\">\n<form class=\"leave\" method=\"post\" action=\"/leave\">"
         html += "<button type=\"submit\">\(escaped(words["web-leave"]))</button></form>\n</header>\n"
         html += "<main class=\"page\">\n" + content + "</main>\n</body>\n</html>\n"
@@ -60,24 +61,28 @@ enum Pages {
         html += radios(
             "copy", legend: words["web-copy"],
             options: [("youth", words["web-copy-youth"]), ("advocate", words["web-copy-advocate"])], checked: "youth")
-        html += "<div class=\"question\"><label class=\"choice\"><input type=\"checkbox\" name=\"discreet\" value=\"yes\">"
+        html +=
+            "<div class=\"question\"><label class=\"choice\"><input type=\"checkbox\" name=\"discreet\" value=\"yes\">"
         html += "\(escaped(words["web-discreet"]))</label></div>\n"
         html += radios(
             "stage", legend: words["web-handout-stage"],
             options: stageChoices.map { ($0.stage.id, $0.words) }, checked: nil)
         html += "<div class=\"question\"><label for=\"answers\">\(escaped(words["web-answers-file"]))</label>"
         html += "<input type=\"file\" id=\"answers\" name=\"answers\" accept=\".json,application/json\"></div>\n"
-        html += "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">\(escaped(words["web-start"]))</button></div>\n"
+        html +=
+            "<div class=\"buttons\"><button type=\"submit\" class=\"primary\">\(escaped(words["web-start"]))</button></div>\n"
         html += "</form>\n"
         return html
     }
 
-    private static func radios(_ name: String, legend: String, options: [(String, String)], checked: String?) -> String {
+    private static func radios(_ name: String, legend: String, options: [(String, String)], checked: String?) -> String
+    {
         var html = "<fieldset class=\"question\"><legend>\(escaped(legend))</legend>\n"
         for (index, option) in options.enumerated() {
             let id = "\(name)-\(index)"
             html += "<label class=\"choice\" for=\"\(id)\"><input type=\"radio\" id=\"\(id)\" name=\"\(name)\" "
-            html += "value=\"\(escaped(option.0))\"\(option.0 == checked ? " checked" : "")>\(escaped(option.1))</label>\n"
+            html +=
+                "value=\"\(escaped(option.0))\"\(option.0 == checked ? " checked" : "")>\(escaped(option.1))</label>\n"
         }
         return html + "</fieldset>\n"
     }
@@ -92,7 +97,8 @@ enum Pages {
     ) -> String {
         let sections = interview.sections
         let section = sections[number - 1]
-        var html = "<p>\(escaped(words.text("web-part", ["number": String(number), "count": String(sections.count)])))</p>\n"
+        var html =
+            "<p>\(escaped(words.text("web-part", ["number": String(number), "count": String(sections.count)])))</p>\n"
         html += "<h1>\(escaped(section.title))</h1>\n"
         if !problems.isEmpty {
             html += "<p class=\"problem\" role=\"alert\">\(escaped(words["web-problems"]))</p>\n"
@@ -104,11 +110,15 @@ enum Pages {
                 problems: problems[question.dottedPath] ?? [], words: words, choices: interview.setup.stageChoices)
         }
         html += "<div class=\"buttons\">"
-        if number > 1 { html += "<button type=\"submit\" name=\"go\" value=\"back\">\(escaped(words["web-back"]))</button>" }
-        if number < sections.count {
-            html += "<button type=\"submit\" name=\"go\" value=\"next\" class=\"primary\">\(escaped(words["web-next"]))</button>"
+        if number > 1 {
+            html += "<button type=\"submit\" name=\"go\" value=\"back\">\(escaped(words["web-back"]))</button>"
         }
-        html += "<button type=\"submit\" name=\"go\" value=\"review\"\(number == sections.count ? " class=\"primary\"" : "")>"
+        if number < sections.count {
+            html +=
+                "<button type=\"submit\" name=\"go\" value=\"next\" class=\"primary\">\(escaped(words["web-next"]))</button>"
+        }
+        html +=
+            "<button type=\"submit\" name=\"go\" value=\"review\"\(number == sections.count ? " class=\"primary\"" : "")>"
         html += "\(escaped(words["web-to-review"]))</button></div>\n</form>\n"
         return html
     }
@@ -184,7 +194,8 @@ enum Pages {
             let count = max(3, rows.count + 2)
             html += "<input type=\"hidden\" name=\"n:\(question.dottedPath)\" value=\"\(count)\">\n"
             for row in 0..<count {
-                html += "<fieldset class=\"entry\"><legend>\(escaped(words.text("web-entry", ["number": String(row + 1)])))</legend>\n"
+                html +=
+                    "<fieldset class=\"entry\"><legend>\(escaped(words.text("web-entry", ["number": String(row + 1)])))</legend>\n"
                 for part in parts {
                     let partID = "\(id)-\(row)-\(part.key)"
                     let value = row < rows.count ? rows[row][part.key] ?? "" : ""
@@ -192,11 +203,13 @@ enum Pages {
                     html += "<label for=\"\(partID)\">\(escaped(part.label))</label>\n"
                     var partDescribed = ""
                     for (index, problem) in partProblems.enumerated() {
-                        html += "<p class=\"problem\" id=\"\(partID)-problem-\(index)\">\(escaped(problem.message))</p>\n"
+                        html +=
+                            "<p class=\"problem\" id=\"\(partID)-problem-\(index)\">\(escaped(problem.message))</p>\n"
                         partDescribed += (partDescribed.isEmpty ? "" : " ") + "\(partID)-problem-\(index)"
                     }
                     let type = part.type == .phone ? "tel" : part.type == .date ? "date" : "text"
-                    html += "<input type=\"\(type)\" id=\"\(partID)\" name=\"r:\(question.dottedPath):\(row):\(part.key)\" "
+                    html +=
+                        "<input type=\"\(type)\" id=\"\(partID)\" name=\"r:\(question.dottedPath):\(row):\(part.key)\" "
                     html += "value=\"\(escaped(value))\""
                     if !partDescribed.isEmpty { html += " aria-describedby=\"\(partDescribed)\" aria-invalid=\"true\"" }
                     html += ">\n"
@@ -231,11 +244,13 @@ enum Pages {
                     for line in entry.lines { html += "<dd>\(escaped(line))</dd>\n" }
                 }
                 html += "<dd><a href=\"/questions/\(number + 1)#\(id(question))-question\">"
-                html += "\(escaped(words["web-change"]))<span class=\"visually-hidden\">: \(escaped(question.label))</span></a></dd>\n"
+                html +=
+                    "\(escaped(words["web-change"]))<span class=\"visually-hidden\">: \(escaped(question.label))</span></a></dd>\n"
             }
             html += "</dl>\n"
         }
-        html += "</div>\n<p class=\"buttons\"><a class=\"button\" href=\"/preview\">\(escaped(words["web-preview"]))</a></p>\n"
+        html +=
+            "</div>\n<p class=\"buttons\"><a class=\"button\" href=\"/preview\">\(escaped(words["web-preview"]))</a></p>\n"
         return html
     }
 
@@ -262,7 +277,8 @@ enum Pages {
             html += "<li><a href=\"/download/\(file)?copy=\(copy)\" download>\(escaped(name))</a></li>\n"
         }
         if hasAnswers {
-            html += "<li><a href=\"/download/answers.json\" download>\(escaped(words["web-download-answers"]))</a></li>\n"
+            html +=
+                "<li><a href=\"/download/answers.json\" download>\(escaped(words["web-download-answers"]))</a></li>\n"
         }
         html += "</ul>\n"
         if hasAnswers { html += "<p class=\"note\">\(escaped(words["web-answers-note"]))</p>\n" }

@@ -52,8 +52,8 @@ public final class WebServer: Sendable {
     let store: SessionStore
     /// The workspace of each language the templates have, by language.
     let workspaces: [String: Workspace]
-    /// The `Host` values served: the loopback address and `localhost`, with the port.
-    private let hosts: Mutex<Set<String>>
+    /// The port the server listens on, once known (0 before: tests of the routes alone).
+    private let boundPort: Mutex<Int>
 
     /// The name of the session cookie.
     static let cookieName = "sp"
@@ -75,25 +75,37 @@ public final class WebServer: Sendable {
             workspaces[language] = try base.translated(to: language)
         }
         self.workspaces = workspaces
-        hosts = Mutex(Self.hosts(port: port))
+        boundPort = Mutex(port)
     }
 
     /// A new random token for the start address.
     public static func newToken() -> String { SessionStore.randomToken() }
 
-    static func hosts(port: Int) -> Set<String> {
-        ["127.0.0.1:\(port)", "localhost:\(port)"]
+    /// The names this server answers to: the loopback address and `localhost`.
+    static let names: Set<String> = ["127.0.0.1", "localhost"]
+
+    /// Whether `authority` (a request's `Host`, `name:port`) is this server: a loopback
+    /// name, and this server's port (before it is known, any or none). Anything else, such
+    /// as a name an attacker's page resolves to 127.0.0.1 (DNS rebinding), is refused.
+    func serves(host authority: String?) -> Bool {
+        guard let authority else { return false }
+        var name = Substring(authority.lowercased())
+        var port: Int?
+        if let colon = name.lastIndex(of: ":") {
+            guard let number = Int(name[name.index(after: colon)...]) else { return false }
+            port = number
+            name = name[..<colon]
+        }
+        guard Self.names.contains(String(name)) else { return false }
+        let bound = boundPort.withLock { $0 }
+        return bound == 0 || port == bound
     }
 
-    /// Whether `host` (a request's `Host`) is this server.
-    func serves(host: String?) -> Bool {
-        guard let host else { return false }
-        return hosts.withLock { $0.contains(host.lowercased()) }
-    }
-
-    /// The origins a form may be posted from.
+    /// Whether a form's `Origin` is this app.
     func isSameOrigin(_ origin: String) -> Bool {
-        hosts.withLock { hosts in hosts.contains { "http://" + $0 == origin.lowercased() } }
+        let lowered = origin.lowercased()
+        guard lowered.hasPrefix("http://") else { return false }
+        return serves(host: String(lowered.dropFirst("http://".count)))
     }
 
     /// The start address, once the port is known.
@@ -112,7 +124,7 @@ public final class WebServer: Sendable {
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
             onServerRunning: { [self] channel in
                 let bound = channel.localAddress?.port ?? port
-                self.hosts.withLock { $0 = Self.hosts(port: bound) }
+                self.boundPort.withLock { $0 = bound }
                 ready(self.startAddress(port: bound))
             },
             logger: logger)
@@ -179,10 +191,12 @@ struct Guard: RouterMiddleware {
         } else {
             do {
                 response = try await next(request, context)
-            } catch let error as HTTPError where error.status == .contentTooLarge {
+            } catch is NIOTooManyBytesError {
                 response = Handlers.plain(.contentTooLarge, "That was too large to read.")
-            } catch let error as HTTPError {
-                response = Handlers.plain(error.status, error.status.reasonPhrase)
+            } catch let error as HTTPResponseError {
+                response = Handlers.plain(
+                    error.status,
+                    error.status == .contentTooLarge ? "That was too large to read." : error.status.reasonPhrase)
             } catch {
                 response = Handlers.plain(.internalServerError, "Something went wrong; nothing was kept.")
             }

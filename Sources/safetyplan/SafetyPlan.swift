@@ -39,6 +39,7 @@ struct SafetyPlan: ParsableCommand {
             Check.self,
             Lint.self,
             List.self,
+            Serve.self,
         ]
     )
 }

@@ -531,7 +531,8 @@ public struct Interview: Sendable {
             return .success(.text(text))
         case .number(let range):
             guard let number = Int(text), range.contains(number) else {
-                return problem(words.text("ask-number", ["low": String(range.lowerBound), "high": String(range.upperBound)]))
+                return problem(
+                    words.text("ask-number", ["low": String(range.lowerBound), "high": String(range.upperBound)]))
             }
             return .success(.text(String(number)))
         }
@@ -594,7 +595,10 @@ public struct Interview: Sendable {
         case (.value(let text), .value):
             let text = Self.cleaned(text)
             if text.isEmpty {
-                if isStage { problems.append(Problem(message: words.text("ask-stage", ["last": String(setup.stageChoices.count)]))) }
+                if isStage {
+                    problems.append(
+                        Problem(message: words.text("ask-stage", ["last": String(setup.stageChoices.count)])))
+                }
             } else {
                 switch check(text, type: question.type, isStageQuestion: isStage) {
                 case .success(let checked): value = checked

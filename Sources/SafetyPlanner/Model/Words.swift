@@ -23,12 +23,14 @@ public struct Words: Equatable, Sendable {
     /// version adds): the bundled words of every language have them; an agency's own
     /// `words.xml` made before them may not, and then takes them from the bundled words
     /// of its language (`fillingMissing(from:)`).
-    public static let laterIDs = [
-        "ask-stage-name", "ask-phone", "stage-label", "stage-hint", "review-title",
-        "review-help", "review-empty", "review-advocate-only", "review-now", "review-again", "edit-value", "edit-list",
-        "done-words", "edit-words", "today-words", "copy-youth", "copy-youth-discreet", "copy-advocate",
-        "saved-document", "printed-document", "saved-answers", "stopped", "ended",
-    ] + webIDs
+    public static let laterIDs =
+        [
+            "ask-stage-name", "ask-phone", "stage-label", "stage-hint", "review-title",
+            "review-help", "review-empty", "review-advocate-only", "review-now", "review-again", "edit-value",
+            "edit-list",
+            "done-words", "edit-words", "today-words", "copy-youth", "copy-youth-discreet", "copy-advocate",
+            "saved-document", "printed-document", "saved-answers", "stopped", "ended",
+        ] + webIDs
 
     /// The ids of the local web app's pages (`safetyplan serve`).
     public static let webIDs = [
