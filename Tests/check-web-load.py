@@ -20,7 +20,7 @@ Starts the built `safetyplan-serve` on loopback (a free port) with a short idle 
 Everything is on 127.0.0.1 only and bounded in time; the server is stopped at the end,
 also on failure. No third-party library.
 
-Usage: check-web-load.py BIN_DIR   (the folder holding safetyplan-serve)
+Usage: check-web-load.py [PATH_TO_SAFETYPLAN_SERVE]   (without it, WebApp/'s debug build)
 """
 import http.client
 import os
@@ -248,11 +248,16 @@ def expect_expired(server, sessions):
 
 
 def main():
-    bin_dir = sys.argv[1] if len(sys.argv) > 1 else subprocess.run(
-        ["swift", "build", "--show-bin-path"], capture_output=True, text=True).stdout.strip()
-    binary = os.path.join(bin_dir, "safetyplan-serve")
+    if len(sys.argv) == 2:
+        binary = sys.argv[1]
+    else:
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        binary = os.path.join(subprocess.run(["swift", "build", "--package-path", "WebApp", "--show-bin-path"],
+                                             cwd=root, capture_output=True, text=True).stdout.strip(),
+                              "safetyplan-serve")
     if not os.access(binary, os.X_OK):
-        raise SystemExit(f"check-web-load: {binary} is not built (swift build --product safetyplan-serve)")
+        raise SystemExit(f"check-web-load: {binary} is not built "
+                         "(swift build --package-path WebApp --product safetyplan-serve)")
     started = time.monotonic()
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(Failure(f"over {TIME_LIMIT} s in all")))
     signal.alarm(TIME_LIMIT)

@@ -27,7 +27,8 @@ preview go to docs/web-review.png and docs/web-preview.png.
 Everything is on 127.0.0.1 only, bounded in time, and the server is stopped at the end,
 also on failure.
 
-Usage: check-web.py BIN_DIR   (the folder holding safetyplan-serve and safetyplan)
+Usage: check-web.py [PATH_TO_SAFETYPLAN_SERVE PATH_TO_SAFETYPLAN]
+(without them, the debug builds of WebApp/ and of the tool's package)
 """
 import http.client
 import json
@@ -633,13 +634,18 @@ def nu_check(folder):
 
 
 def main():
-    bin_dir = sys.argv[1] if len(sys.argv) > 1 else subprocess.run(
-        ["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    serve = os.path.join(bin_dir, "safetyplan-serve")
-    cli = os.path.join(bin_dir, "safetyplan")
+    if len(sys.argv) == 3:
+        serve, cli = sys.argv[1], sys.argv[2]
+    else:
+        def bin_path(*package):
+            return subprocess.run(["swift", "build", *package, "--show-bin-path"], cwd=ROOT, capture_output=True,
+                                  text=True).stdout.strip()
+        serve = os.path.join(bin_path("--package-path", "WebApp"), "safetyplan-serve")
+        cli = os.path.join(bin_path(), "safetyplan")
     for binary in (serve, cli):
         if not os.access(binary, os.X_OK):
-            raise SystemExit(f"check-web: {binary} is not built (swift build --product safetyplan-serve; swift build)")
+            raise SystemExit(f"check-web: {binary} is not built (swift build --package-path WebApp "
+                             "--product safetyplan-serve; swift build --product safetyplan)")
     started = time.monotonic()
     # A hang anywhere (browser, server, download) ends the check; the finally blocks still run.
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(SystemExit(f"check-web: over {TIME_LIMIT} s")))

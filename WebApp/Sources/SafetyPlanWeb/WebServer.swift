@@ -8,7 +8,7 @@ import SafetyPlanner
 import Synchronization
 
 #if canImport(Glibc)
-    import CMalloc
+    import CMallocTrim
 #endif
 
 /// The local web app (`safetyplan serve`): the interview's second front end, on this
