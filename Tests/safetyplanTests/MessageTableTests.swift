@@ -212,6 +212,56 @@ import Testing
         #expect(try contents(folder) == ["notes.txt"])
     }
 
+    // MARK: Row: an agency resource that breaks a schema rule
+
+    /// The bundled resources.xml with one more resource: an agency's own line, with its
+    /// phone number written as people write it.
+    static func agencyResources(phone: String) throws -> (text: String, line: Int) {
+        let bundled = try String(
+            contentsOf: ToolRunner.packageRoot.appendingPathComponent("Templates/catalog/resources.xml"), encoding: .utf8)
+        let own = """
+              <resource id="our-youth-line" kind="line" domains="support" ages="12-24" region="California: Oakland" discreet-name="Our line">
+                <name>Our youth line</name>
+                <call>\(phone)</call>
+                <offers>Someone to talk to.</offers>
+                <serves>Youth in Oakland.</serves>
+                <source>Our agency</source>
+              </resource>
+            </resources>
+            """
+        let text = bundled.replacingOccurrences(of: "</resources>", with: own)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<call>\(phone)") }!
+        return (text, line + 1)
+    }
+
+    @Test func aSchemaRuleInPlainWordsAtTheLine() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("agency/catalog"), withIntermediateDirectories: true)
+        let (text, line) = try Self.agencyResources(phone: "(510) 555-0100")
+        _ = try write(Array(text.utf8), to: "agency/catalog/resources.xml", in: folder)
+        // check and --templates name the file by its full path.
+        let message =
+            "\(folder.path)/agency/catalog/resources.xml:\(line):5: error: a phone number in <call> is written with digits and hyphens, e.g. 510-555-0100\n"
+        let check = try ToolRunner.run(["check", "agency/"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.standardOutput == "")
+        #expect(check.standardError == message + "checked 1 file: 1 problem\n")
+        // Every command that loads the catalog stops with the same line, and writes nothing.
+        let generate = try ToolRunner.run(
+            ["generate", "--stage", "action", "--templates", "agency", "-o", "plan.txt"], in: folder)
+        #expect(generate.status == 1)
+        #expect(generate.standardError == message)
+        #expect(try contents(folder) == ["agency"])
+        // The number as written is never repeated.
+        #expect(!check.standardError.contains("(510)"))
+        // Written with digits and hyphens, the file is right.
+        let (fixed, _) = try Self.agencyResources(phone: "510-555-0100")
+        _ = try write(Array(fixed.utf8), to: "agency/catalog/resources.xml", in: folder)
+        let again = try ToolRunner.run(["check", "agency/"], in: folder)
+        #expect(again.status == 0, "\(again.standardError)")
+    }
+
     // MARK: Row 5: SAFETYPLAN_CHROMIUM set to a path that is not there
 
     @Test func chromiumSetToAPathThatDoesNotExist() throws {
