@@ -7,18 +7,32 @@ let package = Package(
     products: [
         .library(name: "SafetyPlanner", targets: ["SafetyPlanner"]),
         .executable(name: "safetyplan", targets: ["safetyplan"]),
+        // The local web app (`safetyplan serve` runs it): its own product, so that SwiftNIO
+        // and Hummingbird are not in the plain tool's build or start-up.
+        .executable(name: "safetyplan-serve", targets: ["safetyplan-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `swift package generate-documentation --target SafetyPlanner` (DocC); a plugin only:
         // nothing of it is built into the tool.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The web app's server (only the safetyplan-serve product and its tests use them).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The system's libedit, for line editing in the terminal interview.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         // glibc's mallopt for `batch` (no library to link: it is part of the C library).
         .systemLibrary(name: "CMalloc"),
@@ -37,7 +51,7 @@ let package = Package(
         // It imports FoundationEssentials (the PDF engine), so it is compiled as the tool is.
         .target(
             name: "SafetyPlanIO",
-            dependencies: ["SafetyPlanner", "SafeXML"],
+            dependencies: ["SafetyPlanner", "SafeXML", "CEditLine"],
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
@@ -56,6 +70,23 @@ let package = Package(
             // products stay free of unsafe flags.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+        ),
+        // The local web app: routes, sessions and pages over the library's interview.
+        .target(
+            name: "SafetyPlanWeb",
+            dependencies: [
+                "SafetyPlanner",
+                "SafetyPlanIO",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .executableTarget(name: "safetyplan-serve", dependencies: ["SafetyPlanWeb", "SafetyPlanIO"]),
+        .testTarget(
+            name: "SafetyPlanWebTests",
+            dependencies: ["SafetyPlanWeb", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"], exclude: ["Fixtures"]),
         .testTarget(name: "SafetyPlannerTests", dependencies: ["SafetyPlanner"], exclude: ["Fixtures"]),

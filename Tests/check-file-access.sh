@@ -66,6 +66,29 @@ for file in "$corpus"/data/*.json; do
         runs=$((runs + 1))
     done
 done
+# The interview: piped answers, and at a terminal (script gives it one; libedit reads the
+# terminal's terminfo entry and the locale's character type, never ~/.editrc or a history
+# file). Only the answers file and the document are written.
+printf '3\nMaya\n\n\n\n\n\nGo back to school\n\n' > "$work/answers.txt"
+strace -f -qq -e trace=openat,connect,socket -o "$work/interview.log" \
+    "$bin" generate --interactive --save-answers "$work/a.json" -o "$work/plan-interview.txt" \
+    < "$work/answers.txt" >/dev/null 2>&1 ||
+    { echo "check-file-access: the piped interview failed"; problems=$((problems + 1)); }
+audit "$work/interview.log" "=/etc/localtime" "$work/.a.json." "=$work/a.json" "$work/.plan-interview.txt." \
+    "=$work/plan-interview.txt" "=$work"
+runs=$((runs + 1))
+if command -v script >/dev/null; then
+    { sleep 1; printf '3\r'; sleep 0.3; printf 'Maya\r'; sleep 0.3; printf '\004'; sleep 0.5; } |
+        TERM=xterm script -qfec "strace -f -qq -e trace=openat,connect,socket -o '$work/terminal.log' \
+            '$bin' generate --interactive -o '$work/plan-terminal.txt'" /dev/null >/dev/null 2>&1 || true
+    grep -q 'generate' "$work/terminal.log" 2>/dev/null || grep -q 'openat' "$work/terminal.log" ||
+        { echo "check-file-access: the terminal interview did not run"; problems=$((problems + 1)); }
+    audit "$work/terminal.log" "=/etc/localtime" /usr/share/locale/ /usr/lib/locale/ /usr/lib/x86_64-linux-gnu/gconv/ \
+        /lib/terminfo/ /usr/share/terminfo/ /etc/terminfo/ "=$work"
+    [ ! -e "$work/plan-terminal.txt" ] ||
+        { echo "check-file-access: Ctrl-D at the terminal wrote a plan"; problems=$((problems + 1)); }
+    runs=$((runs + 1))
+fi
 # --format pdf: the tool and Chromium (with all its helpers) connect to nothing outside the
 # machine. Chromium is found as the tool finds it (chromium-headless-shell first).
 pdf_runs=0

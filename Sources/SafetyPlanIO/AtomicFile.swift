@@ -21,8 +21,12 @@ import SafetyPlanner
 /// at the end (`flushFileSystem(of:)`).
 package enum AtomicFile {
     /// Writes `bytes` to `path`; returns whether a file of that name was replaced.
+    /// `isReplacingInput` lets it replace an input of the run: only an answers file over
+    /// the data file it was resumed from.
     @discardableResult
-    package static func write(_ bytes: [UInt8], to path: String, isDurable: Bool = true) throws(IOError) -> Bool {
+    package static func write(
+        _ bytes: [UInt8], to path: String, isDurable: Bool = true, isReplacingInput: Bool = false
+    ) throws(IOError) -> Bool {
         let (temporary, descriptor) = try createTemporary(besides: path)
         var failure = FileDescriptor.writeAll(descriptor, bytes)
         if failure == nil, isDurable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
@@ -31,7 +35,7 @@ package enum AtomicFile {
             Cleanup.remove(temporary)
             throw IOError.file(.cannotWrite(reason: failure), path)
         }
-        return try commit(temporary, to: path)
+        return try commit(temporary, to: path, isReplacingInput: isReplacingInput)
     }
 
     /// A new private temporary file beside `path`, registered with `Cleanup`.
@@ -51,8 +55,10 @@ package enum AtomicFile {
 
     /// Renames a written temporary file over `path`, unless `path` is an input; returns
     /// whether a file of that name was replaced. The temporary file is gone either way.
-    package static func commit(_ temporary: String, to path: String) throws(IOError) -> Bool {
-        if let input = InputFiles.input(at: path) {
+    package static func commit(_ temporary: String, to path: String, isReplacingInput: Bool = false) throws(IOError)
+        -> Bool
+    {
+        if !isReplacingInput, let input = InputFiles.input(at: path) {
             Cleanup.remove(temporary)
             throw OutputTarget.isAnInput(path, input: input)
         }

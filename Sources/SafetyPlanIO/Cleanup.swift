@@ -29,6 +29,10 @@ package enum Cleanup {
     private nonisolated(unsafe) static var folders: Set<String> = []
     private nonisolated(unsafe) static var children: Set<pid_t> = []
     private static let lock = Mutex<Void>(())
+    /// The terminal settings to put back before the process ends on a signal, and what to
+    /// say then (the interview at a terminal: line editing changes the settings).
+    private nonisolated(unsafe) static var terminal: termios?
+    private nonisolated(unsafe) static var stopMessage: [UInt8] = []
 
     /// Blocks SIGINT, SIGTERM and SIGHUP and starts the thread that handles them.
     package static func install() {
@@ -131,9 +135,25 @@ package enum Cleanup {
         while waitpid(child, &status, 0) < 0 && errno == EINTR {}
     }
 
+    /// While the interview runs at a terminal: on a signal, put the settings of the
+    /// terminal on standard input back as they are now, and say `message` on standard
+    /// error, on a line of its own. `nil` forgets both.
+    package static func onStop(restoringTerminal: Bool, message: String?) {
+        lock.withLock { _ in
+            terminal = nil
+            if restoringTerminal {
+                var settings = termios()
+                if tcgetattr(0, &settings) == 0 { terminal = settings }
+            }
+            stopMessage = message.map { Array(("\n" + $0 + "\n").utf8) } ?? []
+        }
+    }
+
     private static func cleanUpAndExit(signal: Int32) -> Never {
         // The lock is never released: every other thread that writes now waits for ever.
         lock.withLock { _ -> Never in
+            if var settings = terminal { tcsetattr(0, TCSANOW, &settings) }
+            if !stopMessage.isEmpty { _ = FileDescriptor.writeAll(2, stopMessage) }
             for child in children { stop(child) }
             for file in files { _ = FileSystem.unlink(file) }
             for folder in folders { removeTree(folder) }

@@ -1,5 +1,11 @@
 import SafetyPlanner
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writing a command's one document: to standard output, or to `-o FILE` (`OutputTarget`),
 /// or printed to a PDF there (`PDFEngine`).
 package enum Output {
@@ -26,5 +32,21 @@ package enum Output {
             return
         }
         try OutputTarget.write(Array(text.utf8), to: path)
+    }
+
+    /// Writes an interview's answers file (a data file) to `path`: privately and atomically
+    /// like a document, and over `dataFile` only when it is the data file the interview
+    /// was resumed from (`--data a.json --save-answers a.json`).
+    ///
+    /// - Throws: `IOError` when it cannot be written, or `path` is another input.
+    package static func writeAnswers(_ bytes: [UInt8], to path: String, dataFile: String?) throws(IOError) {
+        if let dataFile, OutputTarget.standardDescriptor(path) == nil, let target = FileSystem.status(path),
+            let data = FileSystem.status(dataFile), (target.st_mode & S_IFMT) == S_IFREG,
+            target.st_dev == data.st_dev, target.st_ino == data.st_ino
+        {
+            try AtomicFile.write(bytes, to: path, isReplacingInput: true)
+            return
+        }
+        try OutputTarget.write(bytes, to: path)
     }
 }

@@ -84,6 +84,24 @@ package enum OutputTarget {
         return nil
     }
 
+    /// Checks, before a long interview, that `path` can be written at the end: not an
+    /// input (unless it is `allowedInput`, the data file an answers file replaces), not a
+    /// folder, and in a folder that exists and can be written to.
+    ///
+    /// - Throws: `IOError` as writing would throw it.
+    package static func preflight(_ path: String, allowedInput: String? = nil) throws(IOError) {
+        if let allowedInput, let target = FileSystem.status(path), let input = FileSystem.status(allowedInput),
+            target.st_dev == input.st_dev, target.st_ino == input.st_ino
+        {
+            return
+        }
+        guard case .file = try kind(of: path) else { return }
+        let folder = PathName.deletingLast(path)
+        guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
+            throw IOError.file(.cannotCreate(reason: String(cString: strerror(errno))), path)
+        }
+    }
+
     /// Refuses `path` when it is one of the inputs already read.
     package static func refuseIfInput(_ path: String) throws(IOError) {
         if standardDescriptor(path) == nil, let input = InputFiles.input(at: path) {

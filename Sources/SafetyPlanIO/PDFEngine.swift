@@ -47,9 +47,18 @@ package enum PDFEngine {
     ///   incomplete, `path` is an input, or the file cannot be written; the target is
     ///   then left as it was.
     package static func print(html: String, to path: String, timeLimit: Double = defaultTimeLimit) throws(IOError) {
-        let chromium = try locateChromium(environment: ProcessInfo.processInfo.environment)
         // An output that is an input, or a folder, is refused before Chromium starts.
         _ = try OutputTarget.kind(of: path)
+        try OutputTarget.write(try pdf(html: html, timeLimit: timeLimit), to: path)
+    }
+
+    /// The PDF Chromium prints of `html`, checked complete, as bytes (the web app's
+    /// download): nothing is left on disk once it returns.
+    ///
+    /// - Throws: `IOError` when Chromium is missing, fails or times out, or the PDF is
+    ///   incomplete.
+    package static func pdf(html: String, timeLimit: Double = defaultTimeLimit) throws(IOError) -> [UInt8] {
+        let chromium = try locateChromium(environment: ProcessInfo.processInfo.environment)
         let folder = try makePrivateFolder()
         defer { Cleanup.removeFolder(folder) }
         let page = folder + "/plan.html"
@@ -101,7 +110,7 @@ package enum PDFEngine {
         guard PDFCheck.pageCount(bytes) != nil else {
             throw IOError(.incompletePDF, at: nil)
         }
-        try OutputTarget.write(bytes, to: path)
+        return bytes
     }
 
     /// Starts `executable` with standard input and output on `/dev/null` and standard

@@ -14,8 +14,9 @@ struct Fill: ParsableCommand {
             agency's form file; an argument with a '/' or ending in .xml is a path. The stage \
             is the data file's "stage", or maintenance. With --interactive, each field is \
             asked in the form's order (prompts on standard error; answers may be piped in); \
-            an empty answer leaves lines to write in by hand, and end of input finishes. \
-            With --data too, only what the data file leaves empty is asked.
+            an empty answer leaves lines to write in by hand, and every answer is shown to \
+            review and change before anything is written. With --data too, only what the \
+            data file leaves empty is asked.
             """
     )
 
@@ -25,20 +26,20 @@ struct Fill: ParsableCommand {
     @Option(help: ArgumentHelp("The youth's data file (JSON).", valueName: "FILE"))
     var data: String?
 
-    @Flag(help: "Ask for each field at the terminal (prompts go to standard error).")
-    var interactive = false
-
     @OptionGroup var options: RenderOptions
 
     @OptionGroup var copyOptions: CopyOptions
 
+    @OptionGroup var interview: InterviewOptions
+
     func validate() throws {
         try copyOptions.validate(isDiscreet: options.discreet)
+        try interview.validate(output: options.output)
     }
 
     func run() throws {
         try Run.guarded {
-            var planData =
+            let planData =
                 try data.map { path in try Input.readData(path, maximumBytes: options.maxInputSize) } ?? PlanData()
             var workspace = try options.workspace(
                 advocateLanguage: copyOptions.advocateLanguage, copy: copyOptions.copy, data: planData)
@@ -53,11 +54,11 @@ struct Fill: ParsableCommand {
             let template = try workspace.form(named: name)
             let stage = try planData.stage(option: nil, file: data ?? "", fallback: template.stage ?? .maintenance)!
             if let warning = template.stageWarning(for: planData, name: name) { StandardError.write(warning + "\n") }
-            if interactive {
-                let words = workspace.catalog.words
-                planData = Interview.run(
-                    FormQuestions.questions(in: template, stage: stage, copy: copyOptions.copy, words: words),
-                    base: planData, words: words)
+            if interview.interactive {
+                try Interactive.run(
+                    template: template, workspace: workspace, base: planData, stage: stage, fallback: stage,
+                    dataFile: data, interview: interview, render: options, copy: copyOptions)
+                return
             }
             let document = workspace.render(
                 template: template, stage: stage, data: planData, format: options.outputFormat,

@@ -46,7 +46,7 @@ enum Run {
         exit(64)
     }
 
-    private static func fail(_ message: String) -> Never {
+    static func fail(_ message: String) -> Never {
         StandardError.write(message + "\n")
         exit(1)
     }

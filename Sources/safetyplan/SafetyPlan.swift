@@ -38,6 +38,7 @@ struct SafetyPlan: ParsableCommand {
             Handout.self,
             Check.self,
             List.self,
+            Serve.self,
         ]
     )
 }

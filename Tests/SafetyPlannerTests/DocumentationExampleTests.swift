@@ -39,4 +39,58 @@ import Testing
         let first = try #require(tested.firstIndex(of: shown[0]))
         #expect(Array(tested[first..<first + shown.count]) == shown)
     }
+
+    /// The example of the interviews article (`SafetyPlanner.docc/Interviews.md`), as it
+    /// prints it (without `import` and `print`).
+    static func interviewExample() throws -> (Interview, [UInt8]) {
+        let workspace = try Workspace.load()
+        let template = try workspace.template(named: "plan")
+        var interview = Interview(
+            Interview.Setup(
+                template: template, words: workspace.catalog.words,
+                stageChoices: Interview.StageChoice.all(in: workspace.catalog),
+                stage: .preparation, today: "2026-12-01"))
+        for line in ["3", "Jordan", "", "16"] { interview.answer(line) }
+        while interview.phase == .asking { interview.answer("") }
+        _ = interview.reviewText  // every answer, numbered, by section
+        interview.answer("2")  // ask question 2 again
+        interview.answer("Jo")
+        interview.answer("done")
+        let answers = interview.planData.jsonBytes()  // an answers file: a data file
+        return (interview, answers)
+    }
+
+    @Test func theInterviewExampleWorks() throws {
+        let (interview, answers) = try Self.interviewExample()
+        #expect(interview.phase == .finished)
+        let data = try PlanData.parse(answers, file: "answers.json")
+        #expect(data.stage == .preparation)
+        #expect(data.root["client"] == .record(["name": .text("Jo"), "age": .text("16")]))
+    }
+
+    @Test func theInterviewsArticleShowsThisCode() throws {
+        let page = try String(
+            contentsOf: Golden.packageRoot.appendingPathComponent(
+                "Sources/SafetyPlanner/SafetyPlanner.docc/Interviews.md"),
+            encoding: .utf8)
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        func normalized(_ line: Substring) -> String {
+            // The page prints the review; the test keeps it. Comments line up differently.
+            var line = line.trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: "print(interview.reviewText)", with: "_ = interview.reviewText")
+            if let comment = line.range(of: "//") {
+                line =
+                    line[..<comment.lowerBound].trimmingCharacters(in: .whitespaces) + " "
+                    + line[comment.lowerBound...]
+            }
+            return line
+        }
+        let start = try #require(page.range(of: "let workspace = try Workspace.load()"))
+        let end = try #require(
+            page.range(of: "// an answers file: a data file", range: start.upperBound..<page.endIndex))
+        let shown = page[start.lowerBound..<end.upperBound].split(separator: "\n").map(normalized)
+        let tested = source.split(separator: "\n").map(normalized)
+        let first = try #require(tested.lastIndex(of: shown[0]))
+        #expect(Array(tested[first..<first + shown.count]) == shown)
+    }
 }

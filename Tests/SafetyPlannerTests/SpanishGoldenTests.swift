@@ -138,17 +138,22 @@ import Testing
     @Test func theInteractiveQuestionsAreInSpanish() throws {
         let form = try Self.workspace.form(named: "maintenance-support")
         let words = Self.workspace.catalog.words
-        let questions = FormQuestions.questions(in: form, stage: .maintenance, words: words)
+        let questions = InterviewQuestions.questions(in: form, stage: .maintenance, words: words)
         #expect(questions.first?.label == "Mi nombre")
         #expect(
             questions.first?.hint
                 == "Tu nombre de pila o un apodo está bien. Déjalo vacío para escribirlo a mano después.")
         let supports = try #require(questions.first { $0.dottedPath == "supports" })
         #expect(supports.hint.hasSuffix("Deja «Nombre» vacío cuando termines."))
-        var interview = FormInterview(questions: questions, base: PlanData(), words: words)
+        var interview = Interview(
+            Interview.Setup(template: form, words: words, stage: .maintenance, today: "2026-12-01"))
         interview.answer("Maya")
         interview.answer("mañana")
-        #expect(interview.prompt.contains("Escribe la fecha como AAAA-MM-DD (por ejemplo 2026-12-01), o déjala vacía."))
+        #expect(
+            interview.prompt.text.contains(
+                "Escribe la fecha como AAAA-MM-DD (por ejemplo 2026-12-01), u hoy, o déjala vacía."))
+        interview.answer("hoy")
+        #expect(interview.planData.date == "2026-12-01")
     }
 
     /// The Spanish catalog has the same ids, stages and facts as the English one.

@@ -148,7 +148,7 @@ import Testing
             in: folder)
         #expect(result.status == 0)
         #expect(result.standardOutput == "")
-        #expect(result.standardError.hasSuffix("> \n"))
+        #expect(result.standardError.hasSuffix("> \nSaved the youth copy to form.txt.\n"))
         let text = try String(contentsOf: folder.appendingPathComponent("form.txt"), encoding: .utf8)
         #expect(text.contains("My name: Maya\n\nDate: ______"))
         #expect(text.contains("1. Go to school\n"))
@@ -159,7 +159,10 @@ import Testing
         let result = try ToolRunner.run(
             ["fill", "maintenance-support", "--data", "Samples/maintenance-support.json", "--interactive"], input: "")
         #expect(result.status == 0)
-        #expect(result.standardError == "")
+        // Nothing is asked: the review shows every answer, and the end of input writes.
+        #expect(result.standardError.hasPrefix("\nYour answers\n"))
+        #expect(result.standardError.contains("\n  1. My name: Maya\n"))
+        #expect(result.standardError.hasSuffix("\n> \nWrote the youth copy to standard output.\n"))
         #expect(result.standardOutput == ToolRunner.sample("maintenance-support.txt"))
     }
 

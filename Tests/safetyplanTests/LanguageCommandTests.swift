@@ -75,8 +75,9 @@ import Testing
         #expect(
             result.standardError.hasPrefix(
                 "\nMi nombre\n  Tu nombre de pila o un apodo está bien. Déjalo vacío para escribirlo a mano después.\n> "
-                    + "\nFecha\n  Escríbela como AAAA-MM-DD, por ejemplo 2026-12-01. Déjalo vacío para escribirlo a mano después.\n> "
-                    + "  Escribe la fecha como AAAA-MM-DD (por ejemplo 2026-12-01), o déjala vacía.\n> "))
+                    + "\nFecha\n  Escríbela como AAAA-MM-DD, por ejemplo 2026-12-01, o escribe hoy. Déjalo vacío para escribirlo a mano después.\n> "
+                    + "  Escribe la fecha como AAAA-MM-DD (por ejemplo 2026-12-01), u hoy, o déjala vacía.\n> "))
+        #expect(result.standardError.hasSuffix("> \nSe escribió la copia para la o el joven en la salida estándar.\n"))
         #expect(result.standardOutput.contains("Mi nombre: Maya\n\nFecha: 1 de diciembre de 2026\n"))
     }
 

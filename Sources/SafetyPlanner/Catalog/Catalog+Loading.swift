@@ -22,7 +22,16 @@ extension Catalog {
         let principlesRoot = try CatalogFile.root(of: "principles.xml", schema: "principles.rng", in: library)
         let resourcesRoot = try CatalogFile.root(of: "resources.xml", schema: "resources.rng", in: library)
         let discretionRoot = try CatalogFile.root(of: "discretion.xml", schema: "discretion.rng", in: library)
-        let words = try Words(element: CatalogFile.root(of: "words.xml", schema: "words.rng", in: library))
+        var words = try Words(element: CatalogFile.root(of: "words.xml", schema: "words.rng", in: library))
+        if library.file(named: "words.xml")?.isBundled == false {
+            // An agency's words made before the interview's lines: the bundled ones fill in.
+            let bundled = TemplateLibrary.bundled.translated(to: library.language) ?? .bundled
+            if let element = try? CatalogFile.root(of: "words.xml", schema: "words.rng", in: bundled),
+                let bundledWords = try? Words(element: element)
+            {
+                words = words.fillingMissing(from: bundledWords)
+            }
+        }
 
         var cycle: [Audience: String] = [:]
         for element in stagesRoot.elements where element.name == "cycle" {

@@ -1,5 +1,5 @@
 /// The rules a data value must follow, and their messages, shared by the reader
-/// (`DataReader`) and the interactive form filling.
+/// (`DataReader`) and the interview (`Interview`).
 enum DataRules {
     /// The whole number `literal` as a value, or nil when it is not one within `range`.
     static func integer(_ literal: String, in range: ClosedRange<Int>) -> DataValue? {

@@ -1,6 +1,6 @@
 /// The words the tool prints itself, outside any template, in one language: the ways to
 /// reach a line, the stage guide's and principles' labels, the page footer, dates, and
-/// the questions of an interactive form. Read from the catalog's `words.xml`, so a
+/// the questions of an interview (`--interactive`). Read from the catalog's `words.xml`, so a
 /// language is a file to translate, not code to change.
 public struct Words: Equatable, Sendable {
     /// The BCP 47 tag of the words (`en`, `es`).
@@ -18,6 +18,76 @@ public struct Words: Equatable, Sendable {
         "date-format", "instruction-value", "instruction-list", "instruction-records", "first-answer", "ask-stage",
         "ask-date", "ask-number",
     ]
+
+    /// The ids of the interview's review, re-asks and closing lines (and of what a later
+    /// version adds): the bundled words of every language have them; an agency's own
+    /// `words.xml` made before them may not, and then takes them from the bundled words
+    /// of its language (`fillingMissing(from:)`).
+    public static let laterIDs =
+        [
+            "ask-stage-name", "ask-phone", "stage-label", "stage-hint", "review-title",
+            "review-help", "review-empty", "review-advocate-only", "review-now", "review-again", "edit-value",
+            "edit-list",
+            "done-words", "edit-words", "today-words", "copy-youth", "copy-youth-discreet", "copy-advocate",
+            "saved-document", "printed-document", "saved-answers", "stopped", "ended",
+        ] + webIDs
+
+    /// The ids of the local web app's pages (`safetyplan serve`).
+    public static let webIDs = [
+        "web-stage-hint",
+        "web-title",
+        "web-leave",
+        "web-leave-help",
+        "web-start-heading",
+        "web-start-intro",
+        "web-cannot-erase",
+        "web-document",
+        "web-document-plan",
+        "web-document-form",
+        "web-document-youth-handout",
+        "web-document-provider-handout",
+        "web-language",
+        "web-copy",
+        "web-copy-youth",
+        "web-copy-advocate",
+        "web-discreet",
+        "web-handout-stage",
+        "web-answers-file",
+        "web-start",
+        "web-part",
+        "web-next",
+        "web-back",
+        "web-to-review",
+        "web-list-instruction",
+        "web-records-instruction",
+        "web-entry",
+        "web-problems",
+        "web-change",
+        "web-preview",
+        "web-preview-heading",
+        "web-copy-shown",
+        "web-show-youth",
+        "web-show-discreet",
+        "web-show-advocate",
+        "web-download",
+        "web-download-pdf",
+        "web-download-html",
+        "web-download-text",
+        "web-download-answers",
+        "web-answers-note",
+        "web-start-over",
+        "web-no-session",
+        "web-bad-file",
+        "web-too-large",
+    ]
+
+    /// These words, with every text and question they lack taken from `bundled`.
+    public func fillingMissing(from bundled: Words) -> Words {
+        var words = self
+        words.texts.merge(bundled.texts) { own, _ in own }
+        words.questions.merge(bundled.questions) { own, _ in own }
+        return words
+    }
 
     /// The text with this id (every required id is present once loaded).
     public subscript(_ id: String) -> String { texts[id] ?? "" }

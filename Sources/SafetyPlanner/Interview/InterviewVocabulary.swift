@@ -1,14 +1,14 @@
-/// Friendly names and hints for the data file's keys, used when a form asks for them.
+/// Friendly names and hints for the data file's keys, used when an interview asks for them.
 ///
 /// A `<field label=…>` names its own question; lists and inline values have no label in
 /// the template, so their question takes its words from here. The words are the
 /// catalog's `words.xml` (`<question path=… label=… hint=…>`), in the form's language.
 /// A key missing there gets a name made from the key itself.
-struct FormVocabulary {
+struct InterviewVocabulary {
     let words: Words
 
     /// How to skip or finish, added to every hint.
-    func instruction(for kind: FormQuestion.Kind) -> String {
+    func instruction(for kind: InterviewQuestion.Kind) -> String {
         switch kind {
         case .value: return words["instruction-value"]
         case .list: return words["instruction-list"]
