@@ -41,8 +41,10 @@ final class SchemaDatatypes: Sendable {
 
     /// The schema that checks a value against `leaf` (a `<data>` or `<value>` element).
     static func probe(for leaf: Element, library: String, namespace: String) -> String {
-        var attributes = leaf.attributes.filter { $0.namespace == nil && $0.name != "datatypeLibrary" && $0.name != "ns" }
-            .map { " \($0.name)=\"\(escaped($0.value))\"" }.joined()
+        var attributes = leaf.attributes.filter {
+            $0.namespace == nil && $0.name != "datatypeLibrary" && $0.name != "ns"
+        }
+        .map { " \($0.name)=\"\(escaped($0.value))\"" }.joined()
         attributes += " datatypeLibrary=\"\(escaped(library))\" ns=\"\(escaped(namespace))\""
         return "<element xmlns=\"\(SchemaModel.structureNamespace)\" name=\"v\" ns=\"\">"
             + "<\(leaf.name)\(attributes)>\(serializedChildren(of: leaf))</\(leaf.name)></element>"
@@ -149,7 +151,9 @@ final class SchemaDatatypes: Sendable {
             }
             if ["string", "token", "normalizedString"].contains(type) {
                 var parts = ["plain text"]
-                if let minimum, minimum != "0" { parts.append(minimum == "1" ? "not empty" : "at least \(minimum) characters") }
+                if let minimum, minimum != "0" {
+                    parts.append(minimum == "1" ? "not empty" : "at least \(minimum) characters")
+                }
                 if let maximum { parts.append("at most \(maximum) characters") }
                 return parts.joined(separator: ", ")
             }
@@ -161,7 +165,8 @@ final class SchemaDatatypes: Sendable {
             case "integer": return "a whole number"
             case "boolean": return "true or false"
             case "language": return "a language tag, e.g. en or es-MX"
-            case "NCName": return "a name of letters, digits, hyphens, underscores and full stops that starts with a letter"
+            case "NCName":
+                return "a name of letters, digits, hyphens, underscores and full stops that starts with a letter"
             case "anyURI": return "a web address"
             default: return nil
             }

@@ -61,7 +61,9 @@ struct SchemaExplainer {
         var state = pattern
         var opened = model.startTagOpen(state, namespace: namespace, local: element.name)
         if opened == .notAllowed {
-            if let (skipped, after) = skipRequired(state, until: { self.startTag(element, fitsIn: $0, strictly: false) }) {
+            if let (skipped, after) = skipRequired(
+                state, until: { self.startTag(element, fitsIn: $0, strictly: false) })
+            {
                 if !(parent?.lastWasUnexpected ?? false) { report(missing: skipped, before: element, parent: parent) }
                 state = after
                 opened = model.startTagOpen(state, namespace: namespace, local: element.name)
@@ -87,7 +89,8 @@ struct SchemaExplainer {
                 withAttributes = next
                 continue
             }
-            let matching = model.matchingAttributes(withAttributes, namespace: attributeNamespace, local: attribute.name)
+            let matching = model.matchingAttributes(
+                withAttributes, namespace: attributeNamespace, local: attribute.name)
             let location = attributeLocation(attribute, of: element)
             if matching.isEmpty {
                 let names = Self.unique(model.allAttributes(opened).map { model.attributes[$0].displayName })
@@ -95,7 +98,9 @@ struct SchemaExplainer {
                 if let suggestion { suggested.insert(suggestion) }
                 let advice = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it"
                 attributeProblems.append(
-                    XMLError(message: "unknown attribute '\(attribute.name)' on <\(element.name)>\(advice)", location: location))
+                    XMLError(
+                        message: "unknown attribute '\(attribute.name)' on <\(element.name)>\(advice)",
+                        location: location))
             } else {
                 attributeProblems.append(
                     XMLError(
@@ -146,7 +151,8 @@ struct SchemaExplainer {
                 switch child {
                 case .text(let text):
                     if text.allSatisfy(\.isXMLWhitespace) { continue }
-                    current = matchText(text, in: current, of: element, definitions: definitions, parent: &me, isAlone: false)
+                    current = matchText(
+                        text, in: current, of: element, definitions: definitions, parent: &me, isAlone: false)
                 case .element(let child):
                     elementIndex += 1
                     let following = childElements[elementIndex...].prefix(8)
@@ -166,10 +172,12 @@ struct SchemaExplainer {
                 if !required.isEmpty {
                     let names = required.map { step in SchemaDatatypes.oneOf(step.map { describeElement($0) }) }
                     problems.append(
-                        XMLError(message: "<\(element.name)> is missing \(Self.list(names))", location: element.location))
+                        XMLError(
+                            message: "<\(element.name)> is missing \(Self.list(names))", location: element.location))
                 } else if model.contents(current).contains(where: model.holdsValue) {
                     problems.append(
-                        XMLError(message: contentMessage(element, definitions: definitions), location: element.location))
+                        XMLError(message: contentMessage(element, definitions: definitions), location: element.location)
+                    )
                 } else {
                     problems.append(
                         XMLError(
@@ -198,7 +206,8 @@ struct SchemaExplainer {
             return next == .notAllowed ? pattern : next
         }
         if model.contents(pattern).contains(where: model.holdsValue) {
-            problems.append(XMLError(message: contentMessage(element, definitions: definitions), location: element.location))
+            problems.append(
+                XMLError(message: contentMessage(element, definitions: definitions), location: element.location))
             next = model.text(pattern, text, isLenient: true)
             if isAlone && isWhitespace { next = .either(pattern, next) }
             return next == .notAllowed ? pattern : next
@@ -289,7 +298,8 @@ struct SchemaExplainer {
             {
                 problems.append(
                     XMLError(
-                        message: "<\(element.name)> needs the namespace \(wanted): write <\(element.name) xmlns=\"\(wanted)\">",
+                        message:
+                            "<\(element.name)> needs the namespace \(wanted): write <\(element.name) xmlns=\"\(wanted)\">",
                         location: element.location))
             } else {
                 let names = expected.map { "<\(model.elements[$0].displayName)>" }
@@ -311,7 +321,9 @@ struct SchemaExplainer {
                 : "<\(element.name)> is not allowed in <\(container)>, which is empty; remove it"
         } else if let same = all.first(where: { model.elements[$0].displayName == element.name }) {
             if case .name(let wanted, _) = model.elements[same].nameClass, wanted != namespace,
-                !all.contains(where: { model.elements[$0].nameClass.contains(namespace: namespace, local: element.name) })
+                !all.contains(where: {
+                    model.elements[$0].nameClass.contains(namespace: namespace, local: element.name)
+                })
             {
                 message = "<\(element.name)> in <\(container)> needs the namespace \(wanted)"
             } else {
@@ -349,7 +361,8 @@ struct SchemaExplainer {
         var message = "\(subject) is \(SchemaDatatypes.oneOf(descriptions))"
         // Several elements of this name, each with its own fixed value, in order.
         if let parent, let order = fixedOrder(of: attribute, named: element.name, in: parent.start), order.count > 1 {
-            message = "\(attribute.name)=\"…\" on this <\(element.name)> is \(SchemaDatatypes.oneOf(descriptions)): "
+            message =
+                "\(attribute.name)=\"…\" on this <\(element.name)> is \(SchemaDatatypes.oneOf(descriptions)): "
                 + "the <\(element.name)> elements of <\(parent.element.name)> are "
                 + "\(Self.list(order)), in that order"
         }
@@ -426,7 +439,9 @@ struct SchemaExplainer {
     /// of six letters or more), if any.
     static func closest(_ name: String, among names: [String]) -> String? {
         if let same = names.first(where: { $0.lowercased() == name.lowercased() && $0 != name }) { return same }
-        let scored = names.map { ($0, distance(Array(name), Array($0))) }.filter { $0.1 == 1 || ($0.1 == 2 && name.count >= 6) }
+        let scored = names.map { ($0, distance(Array(name), Array($0))) }.filter {
+            $0.1 == 1 || ($0.1 == 2 && name.count >= 6)
+        }
         return scored.min { $0.1 < $1.1 }?.0
     }
 

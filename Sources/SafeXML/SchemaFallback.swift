@@ -36,13 +36,18 @@ enum SchemaFallback {
                 continue
             }
             // The more telling report at one place: not the summary "failed to validate".
-            if [attributeValid, contentValid].contains(existing.code), ![attributeValid, contentValid].contains(report.code) {
+            if [attributeValid, contentValid].contains(existing.code),
+                ![attributeValid, contentValid].contains(report.code)
+            {
                 chosen[report.location] = report
             }
         }
         let problems = order.map { XMLError(message: message(chosen[$0]!, schemaFile: schemaFile), location: $0) }
         return problems.isEmpty
-            ? [XMLError(message: "the file does not follow \(schemaFile); compare it with \(schemaFile)", location: root)]
+            ? [
+                XMLError(
+                    message: "the file does not follow \(schemaFile); compare it with \(schemaFile)", location: root)
+            ]
             : problems
     }
 
@@ -55,12 +60,15 @@ enum SchemaFallback {
         case textWrong:
             return "text is not allowed directly in \(element); put it inside one of its elements, or remove it"
         case invalidAttribute:
-            return name.map { "the attribute '\($0)' on \(element) is not allowed, or its value is not in a form \(schemaFile) allows" }
+            return name.map {
+                "the attribute '\($0)' on \(element) is not allowed, or its value is not in a form \(schemaFile) allows"
+            }
                 ?? "\(element) has an attribute \(schemaFile) does not allow"
         case attributeValid:
             return "\(element) lacks an attribute, or has one whose value is not in a form \(schemaFile) allows"
         case noElement:
-            return name.map { "\(element) is missing <\($0)>" } ?? "\(element) is missing an element; see what it holds in \(schemaFile)"
+            return name.map { "\(element) is missing <\($0)>" }
+                ?? "\(element) is missing an element; see what it holds in \(schemaFile)"
         case elementName:
             return name.map { "<\($0)> comes here, not \(element)" } ?? "\(element) cannot come here; see \(schemaFile)"
         case elementNoNamespace, elementWrongNamespace:

@@ -20,7 +20,8 @@ extension SchemaModel {
         switch pattern {
         case .choice(let a, let b):
             return .either(
-                startTagOpen(a, namespace: namespace, local: local), startTagOpen(b, namespace: namespace, local: local))
+                startTagOpen(a, namespace: namespace, local: local), startTagOpen(b, namespace: namespace, local: local)
+            )
         case .element(let index):
             let definition = elements[index]
             guard definition.nameClass.contains(namespace: namespace, local: local) else { return .notAllowed }

@@ -32,7 +32,8 @@ final class SchemaModel: Sendable {
     /// Checks values against leaves, with libxml2.
     let datatypes: SchemaDatatypes
 
-    init(file: String, start: Pattern, elements: [ElementDefinition], attributes: [AttributeDefinition], leaves: [Leaf]) {
+    init(file: String, start: Pattern, elements: [ElementDefinition], attributes: [AttributeDefinition], leaves: [Leaf])
+    {
         self.file = file
         self.start = start
         self.elements = elements
@@ -77,7 +78,8 @@ indirect enum NameClass: Hashable, Sendable {
         case .anyName(let except): !(except?.contains(namespace: namespace, local: local) ?? false)
         case .nsName(let ns, let except):
             ns == namespace && !(except?.contains(namespace: namespace, local: local) ?? false)
-        case .choice(let a, let b): a.contains(namespace: namespace, local: local) || b.contains(namespace: namespace, local: local)
+        case .choice(let a, let b):
+            a.contains(namespace: namespace, local: local) || b.contains(namespace: namespace, local: local)
         }
     }
 
@@ -394,7 +396,8 @@ struct SchemaModelBuilder {
                 Leaf.Parameter(name: $0.attribute("name") ?? "", value: $0.textContent)
             }
             let hasExcept = element.elements.contains { Self.isRNG($0, "except") }
-            kind = .data(library: library, type: element.attribute("type") ?? "", parameters: parameters, hasExcept: hasExcept)
+            kind = .data(
+                library: library, type: element.attribute("type") ?? "", parameters: parameters, hasExcept: hasExcept)
         } else if element.attribute("type") == nil {
             // A value without a type is a token of the built-in library.
             kind = .value(library: "", type: "token", text: element.textContent)

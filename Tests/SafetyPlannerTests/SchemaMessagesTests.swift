@@ -122,15 +122,19 @@ struct SchemaMessagesTests {
             ["resources.xml:2:39: error: unknown attribute 'colour' on <resource>; remove it"]),
         Case(
             "resources", "an unknown attribute close to one", [(#"discreet-name="#, #"discrete-name="#)],
-            ["resources.xml:2:106: error: unknown attribute 'discrete-name' on <resource>; did you mean 'discreet-name'?"]),
+            [
+                "resources.xml:2:106: error: unknown attribute 'discrete-name' on <resource>; did you mean 'discreet-name'?"
+            ]),
         Case(
             "resources", "an unknown element", [("<youth>Call or text any time.</youth>", "<note>Hi</note>")],
             ["resources.xml:9:5: error: unknown element <note> in <resource>; remove it"]),
         Case(
-            "resources", "a misspelt element", [("<serves>Youth in Oakland.</serves>", "<sevres>Youth in Oakland.</sevres>")],
+            "resources", "a misspelt element",
+            [("<serves>Youth in Oakland.</serves>", "<sevres>Youth in Oakland.</sevres>")],
             ["resources.xml:8:5: error: unknown element <sevres> in <resource>; did you mean <serves>?"]),
         Case(
-            "resources", "a missing element in the middle", [("<offers>Someone to talk to, day or night.</offers>", "")],
+            "resources", "a missing element in the middle",
+            [("<offers>Someone to talk to, day or night.</offers>", "")],
             ["resources.xml:8:5: error: <resource> is missing <offers> before this <serves>"]),
         Case(
             "resources", "a missing element at the end",
@@ -138,14 +142,23 @@ struct SchemaMessagesTests {
             ["resources.xml:2:3: error: <resource> is missing <source>"]),
         Case(
             "resources", "an element out of place",
-            [("<web>example.org/youth</web>", ""), ("<youth>Call or text any time.</youth>", "<web>example.org/youth</web>")],
-            ["resources.xml:9:5: error: <web> cannot come here in <resource>: after <serves> comes <where>, <youth> or <source>"]
+            [
+                ("<web>example.org/youth</web>", ""),
+                ("<youth>Call or text any time.</youth>", "<web>example.org/youth</web>"),
+            ],
+            [
+                "resources.xml:9:5: error: <web> cannot come here in <resource>: after <serves> comes <where>, <youth> or <source>"
+            ]
         ),
         Case(
-            "resources", "an element twice", [("<call>510-555-0100</call>", "<call>510-555-0100</call><call>911</call>")],
-            ["resources.xml:4:30: error: <call> cannot come here in <resource>: after <call> comes <text>, <web> or <offers>"]),
+            "resources", "an element twice",
+            [("<call>510-555-0100</call>", "<call>510-555-0100</call><call>911</call>")],
+            [
+                "resources.xml:4:30: error: <call> cannot come here in <resource>: after <call> comes <text>, <web> or <offers>"
+            ]),
         Case(
-            "resources", "text where none is allowed", [("<name>Our youth line</name>", "<name>Our youth line</name> and more")],
+            "resources", "text where none is allowed",
+            [("<name>Our youth line</name>", "<name>Our youth line</name> and more")],
             [
                 "resources.xml:2:3: error: text is not allowed directly in <resource>; put it inside one of its elements, or remove it"
             ]),
@@ -196,12 +209,14 @@ struct SchemaMessagesTests {
             ],
             [#"guidance.xml:7:3: error: <guidance> is missing <domain id="shelter"> before this <domain>"#]),
         Case(
-            "guidance", "two fixed values in their order", [(#"<about audience="provider">Who"#, #"<about audience="youth">Who"#)],
+            "guidance", "two fixed values in their order",
+            [(#"<about audience="provider">Who"#, #"<about audience="youth">Who"#)],
             [
                 #"guidance.xml:3:12: error: audience="…" on this <about> is "provider": the <about> elements of <domain> are "provider" and "youth", in that order"#
             ]),
         Case(
-            "guidance", "a choice", [(#"stages="preparation action" audience="youth""#, #"stages="preparation action" audience="all""#)],
+            "guidance", "a choice",
+            [(#"stages="preparation action" audience="youth""#, #"stages="preparation action" audience="all""#)],
             [#"guidance.xml:5:39: error: audience="…" on <item> is "youth" or "provider""#]),
         Case(
             "guidance", "a list of stages", [(#"stages="preparation action""#, #"stages="preparation ready""#)],
@@ -226,7 +241,8 @@ struct SchemaMessagesTests {
             "guidance", "empty text", [("Think of one person who makes you feel safe.", "")],
             ["guidance.xml:5:5: error: <item> holds plain text, not empty, at most 600 characters"]),
         Case(
-            "guidance", "a missing element", [(#"<item stages="contemplation" audience="youth">It is your choice.</item>"#, "")],
+            "guidance", "a missing element",
+            [(#"<item stages="contemplation" audience="youth">It is your choice.</item>"#, "")],
             ["guidance.xml:17:3: error: <domain> is missing <item>"]),
 
         // stages.rng
@@ -255,7 +271,8 @@ struct SchemaMessagesTests {
                 #"principles.xml:5:16: error: id="…" on this <principle> is "choice": the <principle> elements of <group> are "safety", "trustworthiness", "choice", "collaboration" and "empowerment", in that order"#
             ]),
         Case(
-            "principles", "a missing element", [("<in-plan>P.</in-plan></principle>\n  </group>", "</principle>\n  </group>")],
+            "principles", "a missing element",
+            [("<in-plan>P.</in-plan></principle>\n  </group>", "</principle>\n  </group>")],
             ["principles.xml:7:5: error: <principle> is missing <in-plan>"]),
 
         // discretion.rng
@@ -299,7 +316,8 @@ struct SchemaMessagesTests {
                 #"words.xml:4:13: error: path="…" on <question> is a data path: names of letters and digits joined by full stops, e.g. client.name"#
             ]),
         Case(
-            "words", "a list of words", [("January February March April May June July August September October November December", "")],
+            "words", "a list of words",
+            [("January February March April May June July August September October November December", "")],
             ["words.xml:3:3: error: <months> holds the twelve month names, January first, separated by spaces"]),
         Case(
             "words", "an unknown element", [("<months>", "<month>"), ("</months>", "</month>")],
@@ -331,7 +349,8 @@ struct SchemaMessagesTests {
                 #"template.xml:10:7: error: has-any="…" on <if> is one or more data paths separated by spaces, e.g. supports safePlaces"#
             ]),
         Case(
-            "template", "a pattern: the file name", [(#"<include name="lines-to-call"/>"#, #"<include name="lines-to-call.xml"/>"#)],
+            "template", "a pattern: the file name",
+            [(#"<include name="lines-to-call"/>"#, #"<include name="lines-to-call.xml"/>"#)],
             [
                 #"template.xml:15:12: error: name="…" on <include> is a file name without .xml: letters, digits, hyphens and underscores, e.g. my-safe-places"#
             ]),
@@ -344,7 +363,8 @@ struct SchemaMessagesTests {
             "template", "a required attribute", [(#" title="A plan""#, "")],
             ["template.xml:1:1: error: <template> needs the attribute 'title'"]),
         Case(
-            "template", "text where none is allowed", [("<section domain=\"support\">", "<section domain=\"support\">Hello")],
+            "template", "text where none is allowed",
+            [("<section domain=\"support\">", "<section domain=\"support\">Hello")],
             [
                 "template.xml:4:3: error: text is not allowed directly in <section>; put it inside one of its elements, or remove it"
             ]),
@@ -365,7 +385,9 @@ struct SchemaMessagesTests {
         #expect(problems == test.expected)
         // libxml2's wording never shows.
         for problem in problems {
-            for raw in ["Element ", "failed to validate", "Expecting", "Did not expect", "Error validating", "datatype"] {
+            for raw in [
+                "Element ", "failed to validate", "Expecting", "Did not expect", "Error validating", "datatype",
+            ] {
                 #expect(!problem.contains(raw), "\(problem)")
             }
         }

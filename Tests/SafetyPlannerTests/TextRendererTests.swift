@@ -23,7 +23,9 @@ struct TextRendererTests {
                 """)
     }
 
-    @Test("A group's heading (level 3 or below) is followed directly by the list it heads; by other blocks after a blank line")
+    @Test(
+        "A group's heading (level 3 or below) is followed directly by the list it heads; by other blocks after a blank line"
+    )
     func groupHeadingWithItsList() {
         let bullet: (String) -> [DocumentNode] = { [.paragraph([.text($0)])] }
         let text = renderText([

@@ -218,7 +218,8 @@ import Testing
     /// phone number written as people write it.
     static func agencyResources(phone: String) throws -> (text: String, line: Int) {
         let bundled = try String(
-            contentsOf: ToolRunner.packageRoot.appendingPathComponent("Templates/catalog/resources.xml"), encoding: .utf8)
+            contentsOf: ToolRunner.packageRoot.appendingPathComponent("Templates/catalog/resources.xml"),
+            encoding: .utf8)
         let own = """
               <resource id="our-youth-line" kind="line" domains="support" ages="12-24" region="California: Oakland" discreet-name="Our line">
                 <name>Our youth line</name>
@@ -230,7 +231,9 @@ import Testing
             </resources>
             """
         let text = bundled.replacingOccurrences(of: "</resources>", with: own)
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<call>\(phone)") }!
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains("<call>\(phone)")
+        }!
         return (text, line + 1)
     }
 
