@@ -7,20 +7,15 @@ let package = Package(
     products: [
         .library(name: "SafetyPlanner", targets: ["SafetyPlanner"]),
         .executable(name: "safetyplan", targets: ["safetyplan"]),
-        // The local web app (`safetyplan serve` runs it): its own product, so that SwiftNIO
-        // and Hummingbird are not in the plain tool's build or start-up.
-        .executable(name: "safetyplan-serve", targets: ["safetyplan-serve"]),
+        // The tool's I/O (signal cleanup, the PDF engine), for the web app's own package
+        // (WebApp/), which keeps SwiftNIO and Hummingbird out of this package's graph.
+        .library(name: "SafetyPlanIO", targets: ["SafetyPlanIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `swift package generate-documentation --target SafetyPlanner` (DocC); a plugin only:
         // nothing of it is built into the tool.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
-        // The web app's server (only the safetyplan-serve product and its tests use them).
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -70,23 +65,6 @@ let package = Package(
             // products stay free of unsafe flags.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
-        ),
-        // The local web app: routes, sessions and pages over the library's interview.
-        .target(
-            name: "SafetyPlanWeb",
-            dependencies: [
-                "SafetyPlanner",
-                "SafetyPlanIO",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
-        ),
-        .executableTarget(name: "safetyplan-serve", dependencies: ["SafetyPlanWeb", "SafetyPlanIO"]),
-        .testTarget(
-            name: "SafetyPlanWebTests",
-            dependencies: ["SafetyPlanWeb", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"], exclude: ["Fixtures"]),
         .testTarget(name: "SafetyPlannerTests", dependencies: ["SafetyPlanner"], exclude: ["Fixtures"]),

@@ -57,6 +57,16 @@ for file in "$corpus"/templates/*.xml; do
     audit "$work/$name.log" "$dir" "$work/.out-$name.txt." "$work/out-$name.txt" "=$work"
     runs=$((runs + 1))
 done
+# lint reads the folder it is given and nothing else, hostile files included.
+for file in "$corpus"/templates/*.xml; do
+    name=$(basename "$file" .xml)
+    dir="$work/templates-$name"
+    strace -f -qq -e trace=openat,connect,socket -o "$work/lint-$name.log" \
+        "$bin" lint "$dir" >/dev/null 2>&1 || true
+    # /etc/localtime: today's date, which verified= dates are measured from.
+    audit "$work/lint-$name.log" "$dir" "=/etc/localtime"
+    runs=$((runs + 1))
+done
 for file in "$corpus"/data/*.json; do
     name=$(basename "$file" .json)
     for format in text html; do

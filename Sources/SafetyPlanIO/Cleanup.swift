@@ -21,7 +21,7 @@ import Synchronization
 ///
 /// SIGKILL cannot be caught: what it can leave is written in the README, and the next run
 /// removes it (`StaleFiles`).
-package enum Cleanup {
+public enum Cleanup {
     /// How long a stopped Chromium has between SIGTERM and SIGKILL.
     package static let gracePeriod: Double = 2
 
@@ -35,7 +35,7 @@ package enum Cleanup {
     private nonisolated(unsafe) static var stopMessage: [UInt8] = []
 
     /// Blocks SIGINT, SIGTERM and SIGHUP and starts the thread that handles them.
-    package static func install() {
+    public static func install() {
         var signals = handledSignals
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         var thread = pthread_t()

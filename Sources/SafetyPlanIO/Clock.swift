@@ -5,9 +5,9 @@
 #endif
 
 /// Seconds on the monotonic clock, without Foundation.
-package enum Clock {
+public enum Clock {
     /// Now, in seconds since an arbitrary start.
-    package static var now: Double {
+    public static var now: Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
@@ -16,7 +16,7 @@ package enum Clock {
 
 extension Clock {
     /// Today's date where the tool runs (local time), written YYYY-MM-DD.
-    package static var today: String {
+    public static var today: String {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)

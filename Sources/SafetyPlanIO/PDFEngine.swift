@@ -25,7 +25,7 @@ import SafetyPlanner
 /// Chromium is `SAFETYPLAN_CHROMIUM` when that is set, else the first of `chromium`,
 /// `chromium-browser`, `google-chrome` and `google-chrome-stable` on `PATH`. When there
 /// is none, the error says what to install and no file is written.
-package enum PDFEngine {
+public enum PDFEngine {
     /// Names looked up on `PATH`, in order. The old headless shell comes first: it has no
     /// sign-in, updater or network-time services, so it makes no network call at all (the
     /// full browser, even with every switch below, still probes IPv6 reachability with a
@@ -34,7 +34,7 @@ package enum PDFEngine {
         "chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
     ]
     /// The longest Chromium may take to print one document, unless `--pdf-timeout` says.
-    package static let defaultTimeLimit: Double = 120
+    public static let defaultTimeLimit: Double = 120
 
     /// Prints `html` to a PDF at `path`.
     ///
@@ -57,7 +57,7 @@ package enum PDFEngine {
     ///
     /// - Throws: `IOError` when Chromium is missing, fails or times out, or the PDF is
     ///   incomplete.
-    package static func pdf(html: String, timeLimit: Double = defaultTimeLimit) throws(IOError) -> [UInt8] {
+    public static func pdf(html: String, timeLimit: Double = defaultTimeLimit) throws(IOError) -> [UInt8] {
         let chromium = try locateChromium(environment: ProcessInfo.processInfo.environment)
         let folder = try makePrivateFolder()
         defer { Cleanup.removeFolder(folder) }

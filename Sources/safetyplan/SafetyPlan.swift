@@ -37,6 +37,7 @@ struct SafetyPlan: ParsableCommand {
             Fill.self,
             Handout.self,
             Check.self,
+            Lint.self,
             List.self,
             Serve.self,
         ]

@@ -10,9 +10,10 @@ import SafetyPlanner
 
 /// `safetyplan serve`: the local web app, in a browser, on this computer only.
 ///
-/// The server is its own program, `safetyplan-serve`, beside this one, so that the plain
-/// tool neither builds nor loads SwiftNIO. In a package checkout (`swift run safetyplan
-/// serve`), a missing server is built first, once.
+/// The server is its own program, `safetyplan-serve`, from its own package (`WebApp/`), so
+/// that the plain tool neither resolves, builds nor loads SwiftNIO. Installed, it sits
+/// beside this one; in a checkout (`swift run safetyplan serve`) it is the web app
+/// package's build, made first when missing.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -42,9 +43,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        let folder = PathName.deletingLast(Self.executablePath())
-        let server = (folder.isEmpty ? "." : folder) + "/safetyplan-serve"
-        if access(server, X_OK) != 0 { try Self.build(server, folder: folder) }
+        let server = try Self.server()
         var arguments = [server, "--port", String(port)]
         if let templates { arguments += ["--templates", templates] }
         if open { arguments.append("--open") }
@@ -57,6 +56,28 @@ struct Serve: ParsableCommand {
         Run.fail("error: cannot start the web app (\(server)): \(String(cString: strerror(errno)))")
     }
 
+    /// The server program: installed beside this one, else the web app package's build in
+    /// the checkout this program was built in (`WebApp/`), built first when missing.
+    static func server() throws -> String {
+        let folder = PathName.deletingLast(executablePath())
+        let beside = (folder.isEmpty ? "." : folder) + "/safetyplan-serve"
+        if access(beside, X_OK) == 0 { return beside }
+        var build = folder
+        while !build.isEmpty, build != "/", PathName.last(build) != ".build" { build = PathName.deletingLast(build) }
+        let root = PathName.deletingLast(build)
+        let webApp = root + "/WebApp"
+        guard PathName.last(build) == ".build", access(webApp + "/Package.swift", R_OK) == 0 else {
+            Run.fail(
+                "error: the web app (safetyplan-serve) is not installed beside \(folder); build it with 'swift build --package-path WebApp --product safetyplan-serve' in the SafetyPlanner checkout"
+            )
+        }
+        let configuration = PathName.last(folder) == "release" ? "release" : "debug"
+        let server = webApp + "/.build/" + configuration + "/safetyplan-serve"
+        if access(server, X_OK) != 0 { try Self.build(webApp, configuration: configuration) }
+        guard access(server, X_OK) == 0 else { Run.fail("error: the web app did not build; see the messages above") }
+        return server
+    }
+
     /// This program's own path.
     static func executablePath() -> String {
         #if os(Linux)
@@ -67,18 +88,8 @@ struct Serve: ParsableCommand {
         return CommandLine.arguments[0]
     }
 
-    /// Builds the server in the package checkout this program was built in; anywhere
-    /// else, says how to get it.
-    static func build(_ server: String, folder: String) throws {
-        var root = folder
-        while !root.isEmpty, root != "/", PathName.last(root) != ".build" { root = PathName.deletingLast(root) }
-        let package = PathName.deletingLast(root)
-        guard PathName.last(root) == ".build", access(package + "/Package.swift", R_OK) == 0 else {
-            Run.fail(
-                "error: the web app (safetyplan-serve) is not installed beside \(folder); build it with 'swift build --product safetyplan-serve'"
-            )
-        }
-        let configuration = PathName.last(folder) == "release" ? "release" : "debug"
+    /// Builds the web app's package (`swift build --product safetyplan-serve`).
+    static func build(_ package: String, configuration: String) throws {
         StandardError.write("Building the web app once (the first time takes a few minutes)…\n")
         let arguments = [
             "swift", "build", "--package-path", package, "--product", "safetyplan-serve", "-c", configuration,
@@ -93,13 +104,11 @@ struct Serve: ParsableCommand {
         var child: pid_t = 0
         guard posix_spawnp(&child, "swift", &actions, nil, argv, environ) == 0 else {
             Run.fail(
-                "error: cannot run 'swift build' to build the web app; build it with 'swift build --product safetyplan-serve'"
+                "error: cannot run 'swift build' to build the web app; build it with 'swift build --package-path WebApp --product safetyplan-serve'"
             )
         }
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0 && errno == EINTR {}
-        guard status == 0, access(server, X_OK) == 0 else {
-            Run.fail("error: the web app did not build; see the messages above")
-        }
+        guard status == 0 else { Run.fail("error: the web app did not build; see the messages above") }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 /// The tool meets its ecosystem's conventions: `--version`, and shell completions made from
 /// the same definitions as `--help`, naming every subcommand.
 @Suite struct ConventionsTests {
-    static let subcommands = ["generate", "batch", "fill", "handout", "check", "list", "serve"]
+    static let subcommands = ["generate", "batch", "fill", "handout", "check", "lint", "list", "serve"]
 
     @Test func versionIsPrinted() throws {
         let result = try ToolRunner.run(["--version"])

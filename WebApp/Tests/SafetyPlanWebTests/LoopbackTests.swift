@@ -46,7 +46,7 @@ import Testing
         let address = Mutex<String?>(nil)
         let running = Task { try await server.run(port: 0) { printed in address.withLock { $0 = printed } } }
         defer { running.cancel() }
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(120)
         while address.withLock({ $0 }) == nil, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let printed = try #require(address.withLock { $0 })
         #expect(printed.hasPrefix("http://127.0.0.1:"))
