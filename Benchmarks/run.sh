@@ -74,20 +74,20 @@ cmd() {
   ours="$TOOL batch --data $OUT/data/clients-$n.jsonl --templates Benchmarks/templates --template bench-plan --page-length 0"
   case $a in
     # ours-1, ours-j: one output file, like the anchors (the like-for-like rows)
-    ours-1)   echo "$ours --format $(tf "$f") --output-file $OUT/ours-1-$n.$f --jobs 1" ;;
+    ours-1)   echo "$ours --format $(tf "$f") -o $OUT/ours-1-$n.$f --jobs 1" ;;
     # ours-noage: as ours-1, on the same records without their ages
-    ours-noage) echo "${ours/clients-$n.jsonl/clients-$n-noage.jsonl} --format $(tf "$f") --output-file $OUT/ours-noage-$n.$f --jobs 1" ;;
+    ours-noage) echo "${ours/clients-$n.jsonl/clients-$n-noage.jsonl} --format $(tf "$f") -o $OUT/ours-noage-$n.$f --jobs 1" ;;
     # one document, process start to exit: the three jobs of the README on the samples
     generate) echo "$TOOL generate --data Samples/preparation.json --format $(tf "$f") -o $OUT/generate.$f" ;;
     fill)     echo "$TOOL fill maintenance-support --data Samples/maintenance-support.json --format $(tf "$f") -o $OUT/fill.$f" ;;
     handout)  echo "$TOOL handout youth --stage contemplation --format $(tf "$f") -o $OUT/handout.$f" ;;
-    ours-j)   echo "$ours --format $(tf "$f") --output-file $OUT/ours-j-$n.$f --jobs $JOBS" ;;
+    ours-j)   echo "$ours --format $(tf "$f") -o $OUT/ours-j-$n.$f --jobs $JOBS" ;;
     # ours-fresh(j): as ours-1 and ours-j, the previous run's file removed first (PREPARE)
-    ours-fresh)  echo "$ours --format $(tf "$f") --output-file $OUT/ours-fresh-$n.$f --jobs 1" ;;
-    ours-freshj) echo "$ours --format $(tf "$f") --output-file $OUT/ours-fresh-$n.$f --jobs $JOBS" ;;
+    ours-fresh)  echo "$ours --format $(tf "$f") -o $OUT/ours-fresh-$n.$f --jobs 1" ;;
+    ours-freshj) echo "$ours --format $(tf "$f") -o $OUT/ours-fresh-$n.$f --jobs $JOBS" ;;
     # ours-dir, ours-shm: one private file per document, on disk and on tmpfs
-    ours-dir) echo "$ours --format $(tf "$f") --output $OUT/ours-dir-$f-$n --jobs 1" ;;
-    ours-shm) echo "$ours --format $(tf "$f") --output $SHM/ours-$f-$n --jobs 1" ;;
+    ours-dir) echo "$ours --format $(tf "$f") --output-dir $OUT/ours-dir-$f-$n --jobs 1" ;;
+    ours-shm) echo "$ours --format $(tf "$f") --output-dir $SHM/ours-$f-$n --jobs 1" ;;
     xslt)     echo "xsltproc -o $OUT/xslt-$n.$f $WORKLOAD/templates/plan.$f.xsl $OUT/data/clients-$n.xml" ;;
     jinja2)   echo "$PY $WORKLOAD/anchors/jinja2/render.py --data $OUT/data/clients-$n.json --out $OUT/jinja2-$n.$f --format $f --templates $WORKLOAD/templates" ;;
   esac

@@ -7,16 +7,16 @@ import statistics
 import sys
 
 NAMES = {
-    "ours-1": "safetyplan batch --output-file, --jobs 1 (records with ages)",
-    "ours-noage": "safetyplan batch --output-file, --jobs 1, the same records without ages",
+    "ours-1": "safetyplan batch -o FILE, --jobs 1 (records with ages)",
+    "ours-noage": "safetyplan batch -o FILE, --jobs 1, the same records without ages",
     "generate": "safetyplan generate (the preparation sample), one document",
     "fill": "safetyplan fill maintenance-support (the sample), one document",
     "handout": "safetyplan handout youth --stage contemplation, one document",
-    "ours-j": "safetyplan batch --output-file, --jobs %s (default)",
-    "ours-dir": "safetyplan batch --output DIR (a file per document), --jobs 1",
-    "ours-shm": "safetyplan batch --output DIR, --jobs 1, folder on tmpfs",
-    "ours-fresh": "safetyplan batch --output-file, --jobs 1, previous output removed before each run",
-    "ours-freshj": "safetyplan batch --output-file, --jobs %s, previous output removed before each run",
+    "ours-j": "safetyplan batch -o FILE, --jobs %s (default)",
+    "ours-dir": "safetyplan batch --output-dir DIR (a file per document), --jobs 1",
+    "ours-shm": "safetyplan batch --output-dir DIR, --jobs 1, folder on tmpfs",
+    "ours-fresh": "safetyplan batch -o FILE, --jobs 1, previous output removed before each run",
+    "ours-freshj": "safetyplan batch -o FILE, --jobs %s, previous output removed before each run",
     "xslt": "XSLT 1.0 (xsltproc)",
     "jinja2": "Python Jinja2",
 }
@@ -55,8 +55,8 @@ def main(res):
     w(("Wall time: hyperfine `-N` (N=1: %s runs after 3 warm-ups; N≥1000: %s runs after 1 warm-up). Peak RSS: GNU time "
        "`%%M`, %s separate runs.") % ("/".join(map(str, runs(1))), "/".join(map(str, runs(1000))),
                                      "/".join(map(str, rss_runs))) + " µs/doc = median wall ÷ N, start-up included. Every command reads all N records and "
-      "renders N documents. Like the anchors, `safetyplan batch --output-file` writes them into one file (on disk-backed "
-      "`/tmp`); the `--output DIR` rows write one private file per document (temporary file and rename), into a "
+      "renders N documents. Like the anchors, `safetyplan batch -o FILE` writes them into one file (on disk-backed "
+      "`/tmp`); the `--output-dir DIR` rows write one private file per document (temporary file and rename), into a "
       "disk-backed folder unless marked tmpfs. Reproduce with "
       "`bash Benchmarks/run.sh`.")
     for f, title in (("html", "HTML"), ("txt", "Text (72 columns)")):
@@ -79,7 +79,7 @@ def main(res):
     w("")
     w("## Ratios at N = 10 000 (median wall)")
     w("")
-    w("| Format | safetyplan --output-file --jobs 1 µs/doc | with ages ÷ without | Jinja2 wall ÷ ours | xsltproc wall ÷ ours | previous output removed: µs/doc, jobs 1 / default | --output DIR µs/doc (disk) | --output DIR µs/doc (tmpfs) | RSS N=10000 ÷ N=1000 |")
+    w("| Format | safetyplan -o FILE --jobs 1 µs/doc | with ages ÷ without | Jinja2 wall ÷ ours | xsltproc wall ÷ ours | previous output removed: µs/doc, jobs 1 / default | --output-dir DIR µs/doc (disk) | --output-dir DIR µs/doc (tmpfs) | RSS N=10000 ÷ N=1000 |")
     w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for f in ("html", "txt"):
         o, j, x, o1k = rows.get(("ours-1", f, 10000)), rows.get(("jinja2", f, 10000)), rows.get(("xslt", f, 10000)), rows.get(("ours-1", f, 1000))

@@ -12,6 +12,8 @@ final class DiagnosticCollector {
     /// is the (cleaned) message.
     var locate: (xmlNodePtr, String) -> SourceLocation? = { _, _ in nil }
     private(set) var errors: [XMLError] = []
+    /// When set, validation reports go here as they are, instead of becoming messages.
+    var validationReport: ((UnsafePointer<xmlError>) -> Void)?
 
     init(file: String, source: SourceText) {
         self.file = file
@@ -24,6 +26,10 @@ final class DiagnosticCollector {
 
     /// Records a libxml2 error, skipping warnings.
     func record(_ error: UnsafePointer<xmlError>) {
+        if let validationReport {
+            validationReport(error)
+            return
+        }
         let value = error.pointee
         guard value.level != XML_ERR_WARNING, value.level != XML_ERR_NONE else { return }
         let message = value.message.map { Self.message(String(cString: $0)) } ?? "unknown error"

@@ -33,7 +33,7 @@ public struct Document: Sendable {
     ///   - maxBytes: The largest input accepted; larger input is refused before parsing.
     /// - Returns: The document as plain values.
     /// - Throws: `XMLError` for empty or oversized input, the first syntax error, a DOCTYPE,
-    ///   or the first schema violation.
+    ///   or the first schema problem, in plain words.
     public static func parse(
         _ bytes: [UInt8],
         file: String,
@@ -50,8 +50,8 @@ public struct Document: Sendable {
     /// Parses and validates `bytes` and returns every problem, for a `check` command.
     ///
     /// A syntax error (or refused input) is returned alone, since parsing stops there;
-    /// otherwise every RELAX NG validation error is returned in libxml2's order, without
-    /// exact duplicates.
+    /// otherwise every way the document does not match the schema, each once, in plain
+    /// words at its place, in document order (`SchemaExplainer`).
     ///
     /// - Parameters:
     ///   - bytes: The document, normally UTF-8.

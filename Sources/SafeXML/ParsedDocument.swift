@@ -46,6 +46,9 @@ private let collectParserError: xmlStructuredErrorFunc = { context, error in
     collector.record(UnsafePointer(error))
 }
 
+/// An error handler that drops every report (a probe's validation, whose answer is all that counts).
+let ignoreError: xmlStructuredErrorFunc = { _, _ in }
+
 /// A validation or schema-compilation error handler; the user data is the collector itself.
 let collectError: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
@@ -172,43 +175,54 @@ final class ParsedDocument {
         return nil
     }
 
-    /// Validates the document and returns every error, in libxml2's order.
+    /// Validates the document and returns every problem, in plain words, in document order.
+    ///
+    /// libxml2 decides whether the document is valid. When it is not, `SchemaExplainer`
+    /// says why, with the schema's model; when there is no model (a construct it does not
+    /// know), or it finds nothing, libxml2's own reports are worded plainly instead
+    /// (`SchemaFallback`). No libxml2 wording is ever returned.
     func validate(against schema: RelaxNGSchema) -> [XMLError] {
         guard let context = xmlRelaxNGNewValidCtxt(schema.schema) else {
             return [XMLError(message: "out of memory", location: SourceLocation(file: file, line: 1, column: 1))]
         }
         defer { xmlRelaxNGFreeValidCtxt(context) }
+        var reports: [SchemaFallback.Report] = []
         let collector = DiagnosticCollector(file: file, source: source)
-        collector.locate = { [unowned self] node, message in
-            // libxml2 sometimes attaches "Element plan failed to …" to plan's first child;
-            // when the message names an element, prefer the nearest ancestor of that name.
-            if message.hasPrefix("Element "), let named = message.split(separator: " ").dropFirst().first {
-                var current: xmlNodePtr? = node
-                while let candidate = current, candidate.pointee.type == XML_ELEMENT_NODE {
-                    if Self.qualifiedName(candidate) == named { return self.location(of: candidate) }
-                    current = candidate.pointee.parent
-                }
-            }
-            return self.location(of: node)
+        collector.validationReport = { [unowned self] error in
+            let value = error.pointee
+            guard value.level != XML_ERR_WARNING, value.level != XML_ERR_NONE else { return }
+            let node = value.node?.assumingMemoryBound(to: xmlNode.self)
+            let element = node.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? $0 : $0.pointee.parent }
+            reports.append(
+                SchemaFallback.Report(
+                    code: Int(value.code), element: element.map(Self.qualifiedName),
+                    // str1 names an expected element or an attribute for these codes only;
+                    // for others it may hold a value from the document.
+                    name: [SchemaFallback.noElement, SchemaFallback.elementName, SchemaFallback.invalidAttribute]
+                        .contains(Int(value.code)) ? value.str1.map { String(cString: $0) } : nil,
+                    location: node.flatMap { self.location(of: $0) }
+                        ?? SourceLocation(file: self.file, line: max(Int(value.line), 1), column: 1)))
         }
         let status = withExtendedLifetime(collector) {
             xmlRelaxNGSetValidStructuredErrors(context, collectError, Unmanaged.passUnretained(collector).toOpaque())
             return xmlRelaxNGValidateDoc(context, doc)
         }
-        var errors: [XMLError] = []
-        for error in collector.errors where !errors.contains(error) {
-            errors.append(error)
+        guard status != 0 || !reports.isEmpty else { return [] }
+        if let model = schema.model {
+            var explainer = SchemaExplainer(model: model, source: source)
+            if let problems = explainer.explain(makeRoot()), !problems.isEmpty { return problems }
         }
-        if status != 0 && errors.isEmpty {
-            let root = xmlDocGetRootElement(doc).flatMap { location(of: $0) }
-            errors.append(
-                XMLError(
-                    message: "document does not match the schema",
-                    location: root ?? SourceLocation(file: file, line: 1, column: 1)
-                )
-            )
-        }
-        return errors
+        let root = xmlDocGetRootElement(doc).flatMap { location(of: $0) }
+        return SchemaFallback.problems(
+            reports, schemaFile: schema.file, root: root ?? SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    /// Whether the document matches `schema`, with no messages (`SchemaDatatypes`' probes).
+    func isValid(against schema: RelaxNGSchema) -> Bool {
+        guard let context = xmlRelaxNGNewValidCtxt(schema.schema) else { return false }
+        defer { xmlRelaxNGFreeValidCtxt(context) }
+        xmlRelaxNGSetValidStructuredErrors(context, ignoreError, nil)
+        return xmlRelaxNGValidateDoc(context, doc) == 0
     }
 
     /// Converts the root element to plain Swift values.

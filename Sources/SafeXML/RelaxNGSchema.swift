@@ -1,4 +1,5 @@
 import CLibXML2
+import Synchronization
 
 /// A compiled RELAX NG schema (XML syntax), safe to share between threads for validation.
 ///
@@ -11,6 +12,11 @@ public final class RelaxNGSchema: @unchecked Sendable {
     let schema: xmlRelaxNGPtr
     /// The schema's file name, used in locations of schema errors.
     public let file: String
+    /// The schema's source, from which the model that words validation problems is made.
+    private let root: Element?
+    /// That model, made the first time a document does not match (`SchemaModel`); nil
+    /// inside when the schema uses a construct it does not know.
+    private let explainingModel = Mutex<SchemaModel??>(nil)
 
     /// Compiles a schema.
     ///
@@ -19,9 +25,16 @@ public final class RelaxNGSchema: @unchecked Sendable {
     ///   - file: The file name to put in locations; it is not opened.
     /// - Throws: `XMLError` located in `file` when the schema is not well-formed XML, uses
     ///   `include` or `externalRef`, or is not a correct RELAX NG schema.
-    public init(_ bytes: [UInt8], file: String) throws(XMLError) {
+    public convenience init(_ bytes: [UInt8], file: String) throws(XMLError) {
+        try self.init(bytes, file: file, explaining: true)
+    }
+
+    /// A schema; `explaining: false` for one that never words problems (`SchemaDatatypes`'
+    /// probes, which only answer whether a value is allowed).
+    init(_ bytes: [UInt8], file: String, explaining: Bool) throws(XMLError) {
         let parsed = try ParsedDocument(bytes, file: file, maxBytes: 1 << 20)
-        if let error = Self.externalReference(in: parsed.makeRoot()) { throw error }
+        let root = parsed.makeRoot()
+        if let error = Self.externalReference(in: root) { throw error }
 
         guard let parserContext = xmlRelaxNGNewDocParserCtxt(parsed.doc) else {
             throw XMLError(message: "out of memory", location: SourceLocation(file: file, line: 1, column: 1))
@@ -58,6 +71,25 @@ public final class RelaxNGSchema: @unchecked Sendable {
         }
         schema = compiled
         self.file = file
+        self.root = explaining ? root : nil
+    }
+
+    /// The places of the schema's rules for a value that have no plain words (see
+    /// `SchemaModel.rulesWithoutWords`), for a test that every shipped rule has them; nil
+    /// when the schema uses a construct the model does not know.
+    package func rulesWithoutWords() -> [SourceLocation]? {
+        model?.rulesWithoutWords()
+    }
+
+    /// The model that words a document's problems, made on first use; nil when the schema
+    /// uses a construct it does not know, or explains nothing.
+    var model: SchemaModel? {
+        explainingModel.withLock { stored in
+            if let made = stored { return made }
+            let made = root.flatMap { SchemaModel.build(from: $0, file: file) }
+            stored = .some(made)
+            return made
+        }
     }
 
     deinit {

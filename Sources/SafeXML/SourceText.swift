@@ -75,6 +75,48 @@ struct SourceText {
         return nil
     }
 
+    /// The line and column of the attribute `qualifiedName` in the start tag whose `<` is at
+    /// `line` and `column`, or nil.
+    func attributePosition(named qualifiedName: String, inTagAtLine line: Int, column: Int) -> (
+        line: Int, column: Int
+    )? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        // The byte offset of the column (counted in scalars).
+        var index = lineStarts[line - 1]
+        var scalars = 1
+        while scalars < column, index < bytes.count {
+            index += 1
+            if index < bytes.count, bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "<") else { return nil }
+        index += 1
+        while index < bytes.count, !Self.isNameTerminator(bytes[index]) { index += 1 }
+        let wanted = Array(qualifiedName.utf8)
+        while index < bytes.count {
+            while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") else {
+                return nil
+            }
+            let nameStart = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "="), !Self.isSpace(bytes[index]) { index += 1 }
+            if bytes[nameStart..<index].elementsEqual(wanted) { return position(ofOffset: nameStart) }
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") {
+                index += 1
+            }
+            guard index < bytes.count else { return nil }
+            let quote = bytes[index]
+            index += 1
+            while index < bytes.count, bytes[index] != quote { index += 1 }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+            || byte == UInt8(ascii: "\n")
+    }
+
     private static func isNameTerminator(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"),

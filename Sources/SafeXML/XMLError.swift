@@ -1,7 +1,9 @@
 /// One diagnostic from parsing an XML document or validating it against a RELAX NG schema.
 ///
-/// The message is one sentence without a trailing newline; libxml2's wording is kept where it
-/// is clear and rewritten where it names libxml2 internals.
+/// The message is one sentence without a trailing newline. A syntax error keeps libxml2's
+/// wording where it is clear and is rewritten where it names libxml2 internals; a schema
+/// problem is always said in SafeXML's own plain words, never libxml2's
+/// (`SchemaExplainer`).
 public struct XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, in one sentence.
     public var message: String

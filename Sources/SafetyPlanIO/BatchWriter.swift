@@ -1,5 +1,12 @@
 import Dispatch
+import SafeXML
 import SafetyPlanner
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Runs a batch (`BatchRun`) on `jobs` threads and writes its documents: one file each
 /// into a folder, or all into one file, in input order; problems go to standard error as
@@ -11,8 +18,9 @@ import SafetyPlanner
 package struct BatchWriter {
     /// Where the documents go.
     enum Sink {
-        /// One file per record in this folder.
-        case folder(String)
+        /// One file per record in this folder; each printed to a PDF with that time limit
+        /// (in seconds) when there is one.
+        case folder(String, pdfTimeLimit: Double?)
         /// All documents into one file.
         case file(ConcatenatedOutput, BatchConcatenation)
     }
@@ -21,7 +29,7 @@ package struct BatchWriter {
     var sink: Sink
     let jobs: Int
     private(set) var summary = BatchSummary()
-    /// A group's documents for `--output-file`, kept between groups: a fresh buffer for
+    /// A group's documents for `-o FILE`, kept between groups: a fresh buffer for
     /// each group came from fresh pages of memory, and touching them cost more than
     /// rendering (page faults, measured with GNU time).
     private var groupBytes: [UInt8] = []
@@ -45,8 +53,13 @@ package struct BatchWriter {
             case .file(let stream, var framing):
                 append(rendered.all, to: stream, framing: &framing)
                 sink = .file(stream, framing)
-            case .folder(let folder):
-                write(run.name(records, rendered: rendered.all), into: folder)
+            case .folder(let folder, let pdfTimeLimit):
+                let items = run.name(records, rendered: rendered.all)
+                if let pdfTimeLimit {
+                    printPDFs(items, into: folder, timeLimit: pdfTimeLimit)
+                } else {
+                    write(items, into: folder)
+                }
             }
             if records.count == run.groupSize {
                 progress.show(done: summary.written + summary.failed, fraction: run.fractionRead)
@@ -89,6 +102,35 @@ package struct BatchWriter {
             case .success(let isReplacing):
                 summary.written += 1
                 if isReplacing { summary.replaced += 1 }
+            }
+        }
+    }
+
+    /// Prints a group's documents to PDFs in the folder, one at a time and in order:
+    /// Chromium uses every core for one page already, and one at a time keeps one Chromium
+    /// for `Cleanup` to stop on a signal. A document that cannot be printed is reported at
+    /// its file and counted as failed; the others are still printed.
+    private mutating func printPDFs(_ items: [BatchRun.Item], into folder: String, timeLimit: Double) {
+        for item in items {
+            switch item {
+            case .failed(let errors):
+                fail(errors.description)
+            case .document(let name, let bytes, let warning):
+                if let warning {
+                    progress.clear()
+                    StandardError.write(warning + "\n")
+                }
+                let path = folder + "/" + name
+                let isReplacing = FileSystem.linkStatus(path) != nil
+                do throws(IOError) {
+                    try PDFEngine.print(html: String(decoding: bytes, as: UTF8.self), to: path, timeLimit: timeLimit)
+                    summary.written += 1
+                    if isReplacing { summary.replaced += 1 }
+                } catch {
+                    var located = error
+                    if located.location == nil { located.location = SourceLocation(file: path) }
+                    fail(located.description)
+                }
             }
         }
     }
@@ -161,7 +203,7 @@ package struct BatchSummary {
 }
 
 extension BatchWriter {
-    /// Where `batch` writes: a folder (`--output`) or one file (`--output-file`).
+    /// Where `batch` writes: a folder (`--output-dir`) or one file (`-o`).
     package enum Destination {
         /// One file per record in this folder; `isForced` (`--force`) takes an existing
         /// folder others can write to, or a link, as it is.
@@ -176,11 +218,20 @@ extension BatchWriter {
     /// file appears whole at the end or not at all; a folder is prepared before any record
     /// is read (`OutputFolder.prepare`) and its names flushed to disk at the end.
     ///
-    /// - Throws: `IOError` when the input cannot be read or the output cannot be made;
-    ///   a record's problems are reported on standard error and counted instead.
+    /// With `pdfTimeLimit`, each document of a folder is printed to a PDF by the PDF engine
+    /// (`PDFEngine`), Chromium having that many seconds for each; Chromium is looked for
+    /// before anything is read or made. (`batch` refuses PDF for one file.)
+    ///
+    /// - Throws: `IOError` when the input cannot be read, the output cannot be made, or
+    ///   a PDF is asked for and there is no Chromium; a record's problems are reported on
+    ///   standard error and counted instead.
     package static func write(
-        _ path: String, renderer: BatchRenderer, to destination: Destination, jobs: Int, maximumBytes: Int
+        _ path: String, renderer: BatchRenderer, to destination: Destination, jobs: Int, maximumBytes: Int,
+        pdfTimeLimit: Double? = nil
     ) throws(IOError) -> BatchSummary {
+        if pdfTimeLimit != nil {
+            _ = try PDFEngine.locateChromium(environment: ProcessInfo.processInfo.environment)
+        }
         let fileExtension = BatchRun.fileExtension(for: renderer.format)
         switch destination {
         case .file(let outputFile):
@@ -203,7 +254,8 @@ extension BatchWriter {
             var records = try BatchRun(
                 path: path, fileExtension: fileExtension, maximumBytes: maximumBytes, groupSize: 64 * jobs)
             try OutputFolder.prepare(folder, isForced: isForced)
-            var writer = BatchWriter(renderer: renderer, sink: .folder(folder), jobs: jobs)
+            var writer = BatchWriter(
+                renderer: renderer, sink: .folder(folder, pdfTimeLimit: pdfTimeLimit), jobs: jobs)
             try writer.run(&records)
             try AtomicFile.flushFileSystem(of: folder)
             return writer.summary

@@ -6,7 +6,7 @@ import SafetyPlanner
     import Darwin
 #endif
 
-/// The one file of `batch --output-file`: a private (0600) temporary file beside the
+/// The one file of `batch -o FILE`: a private (0600) temporary file beside the
 /// target, created with `O_EXCL`, that documents are streamed into and that is renamed
 /// over the target at the end, so the file appears whole or not at all. Like the folder
 /// mode it is not flushed to disk (`fsync`) before the rename. A device, a FIFO or a

@@ -6,7 +6,7 @@ import SafetyPlanner
     import Darwin
 #endif
 
-/// The folder `batch --output` writes into.
+/// The folder `batch --output-dir` writes into.
 package enum OutputFolder {
     /// Creates the folder readable by the user only, unless it is there already.
     ///

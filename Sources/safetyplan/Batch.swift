@@ -10,23 +10,27 @@ import SafetyPlanner
 #endif
 
 /// `safetyplan batch`: one document per record of a JSON Lines file or a folder of JSON
-/// files, rendered on several cores into a private output folder.
+/// files, rendered on several cores into a private output folder (`--output-dir`), or all
+/// into one file (`-o FILE`, as `-o` is for every command).
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Render one document per record of a JSON Lines file or a folder of JSON files.",
         discussion: """
             Each record (a line of FILE.jsonl, or each *.json file in DIR) is read as strictly \
-            as a data file and written to the --output folder as <id>.txt or <id>.html. The id \
-            is the record's "id", kept to letters, digits, '-', '_' and '.'; a record without a \
-            usable id is named record-<line>. A bad record is reported with its line and the \
-            others still render; the exit status is then 1. The output folder is created \
+            as a data file. With --output-dir DIR each document is written into DIR as <id>.txt, \
+            <id>.html or <id>.pdf. The id is the record's "id", kept to letters, digits, '-', '_' \
+            and '.'; a record without a usable id is named record-<line>. The folder is created \
             readable by you only, and each file is written privately and atomically.
 
-            With --output-file FILE instead of --output DIR, every document is written into \
-            one file, in input order: HTML documents one after another (each starts with \
+            With -o FILE instead, every document is written into that one file, in input order, \
+            as -o writes for every command: HTML documents one after another (each starts with \
             <!DOCTYPE html>), text documents separated by a form feed, as pages are. FILE is \
-            created readable by you only and appears whole at the end, or not at all.
+            created readable by you only and appears whole at the end, or not at all. A PDF is \
+            printed per record: --format pdf needs --output-dir.
+
+            A bad record is reported with its line and the others still render; the exit status \
+            is then 1.
             """
     )
 
@@ -45,36 +49,60 @@ struct Batch: ParsableCommand {
     @Option(help: ArgumentHelp("The template to use.", valueName: "NAME"))
     var template: String = "plan"
 
-    @Option(help: ArgumentHelp("How many records to render at once (default: the number of cores).", valueName: "N"))
-    var jobs: Int?
+    @Option(
+        help: "Output format: text, html or pdf (pdf: one PDF per record, with --output-dir; needs Chromium).")
+    var format: FormatOption = .text
+
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write every document, in input order, into FILE (created readable by you only).", valueName: "FILE"))
+    var output: String?
 
     @Option(
         help: ArgumentHelp(
-            "Write all documents, in input order, into this one file instead of a folder.", valueName: "FILE"))
-    var outputFile: String?
+            "Write one file per record into DIR (created readable by you only), named by the record's id.",
+            valueName: "DIR"))
+    var outputDir: String?
+
+    @Option(help: ArgumentHelp("How many records to render at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int?
 
     @Flag(
         help: ArgumentHelp(
-            "Use an --output folder that others can write to, or that is a symbolic link (refused without this)."))
+            "Use an --output-dir folder that others can write to, or that is a symbolic link (refused without this)."))
     var force = false
 
-    @OptionGroup var options: RenderOptions
+    @OptionGroup var options: DocumentOptions
 
     @OptionGroup var copyOptions: CopyOptions
 
     func validate() throws {
         try copyOptions.validate(isDiscreet: options.discreet)
-        if options.format == .pdf {
-            throw ValidationError("batch writes text or html; --format pdf is not available for batch.")
-        }
-        if options.output != nil && outputFile != nil {
-            throw ValidationError("give either --output DIR (one file per record) or --output-file FILE, not both.")
-        }
-        if options.output == nil && outputFile == nil {
-            throw ValidationError(
-                "batch writes one file per record: give --output DIR, or --output-file FILE for one file.")
-        }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256.") }
+        switch (output, outputDir) {
+        case (nil, nil):
+            throw ValidationError(
+                "batch writes files: give --output-dir DIR for one file per record, or -o FILE for every document in one file."
+            )
+        case (.some, .some):
+            throw ValidationError(
+                "give either --output-dir DIR (one file per record) or -o FILE (every document in one file), not both.")
+        case (let file?, nil):
+            if format == .pdf {
+                throw ValidationError(
+                    "batch prints one PDF per record: give --output-dir DIR with --format pdf (-o FILE holds text or HTML documents one after another)."
+                )
+            }
+            // `-o plans/`, as `--output plans/` was once written for the folder: say what to give.
+            if file.hasSuffix("/") || FileSystem.status(file).map({ ($0.st_mode & S_IFMT) == S_IFDIR }) == true {
+                throw ValidationError(
+                    "-o writes every document into one file, and \(file) is a folder; for one file per record give --output-dir \(file)."
+                )
+            }
+        case (nil, .some):
+            break
+        }
     }
 
     func run() throws {
@@ -92,14 +120,16 @@ struct Batch: ParsableCommand {
             let renderer = try BatchRenderer.inLanguages(
                 of: try Workspace.loadLibrary(
                     templatesDirectory: options.templatesDirectory, maximumBytes: options.maxInputSize),
-                template: template, format: options.outputFormat, isDiscreet: options.discreet, defaultStage: stage,
+                template: template, format: options.outputFormat(format), isDiscreet: options.discreet,
+                defaultStage: stage,
                 copy: copyOptions.copy, languageOption: options.language,
                 advocateLanguageOption: copyOptions.advocateLanguage
             ) { Run.refuseDiscreet($0, isDiscreet: options.discreet) }
             let jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             summary = try BatchWriter.write(
-                data, renderer: renderer, to: outputFile.map { .file($0) } ?? .folder(options.output!, isForced: force),
-                jobs: jobs, maximumBytes: options.maxInputSize)
+                data, renderer: renderer, to: output.map { .file($0) } ?? .folder(outputDir!, isForced: force),
+                jobs: jobs, maximumBytes: options.maxInputSize,
+                pdfTimeLimit: format == .pdf ? Double(options.pdfTimeout) : nil)
         }
         summary.print()
         if summary.failed > 0 { throw ExitCode(1) }

@@ -76,17 +76,9 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
     case pdf
 }
 
-/// Options every rendering command shares.
-struct RenderOptions: ParsableArguments {
-    @Option(help: "Output format: text, html or pdf (pdf needs -o FILE and Chromium).")
-    var format: FormatOption = .text
-
-    @Option(
-        name: .shortAndLong,
-        help: ArgumentHelp(
-            "Write to FILE (created readable by you only) instead of standard output.", valueName: "FILE"))
-    var output: String?
-
+/// Options every rendering command shares, `batch` included: everything but the output
+/// format and where the output goes, whose help differs for `batch`.
+struct DocumentOptions: ParsableArguments {
     @Option(help: "Wrap text at this many columns (20–400).")
     var width: Int = 72
 
@@ -135,26 +127,18 @@ struct RenderOptions: ParsableArguments {
         guard (1...3600).contains(pdfTimeout) else {
             throw ValidationError("--pdf-timeout must be between 1 and 3600.")
         }
-        if format == .pdf && output == nil {
-            throw ValidationError("--format pdf writes a file: give -o FILE.")
-        }
     }
 
     /// `--templates`, or else the `SAFETYPLAN_TEMPLATES` environment variable.
     var templatesDirectory: String? { templates ?? Arguments.environment("SAFETYPLAN_TEMPLATES") }
 
-    var outputFormat: OutputFormat {
+    /// The renderer's format for `format`, with these options' text layout.
+    func outputFormat(_ format: FormatOption) -> OutputFormat {
         switch format {
         case .text: return .text(width: width, pageLength: pageLength, hasPageNumbers: pageNumbers)
         case .html: return .html
         case .pdf: return .pdf
         }
-    }
-
-    /// Writes a rendered document where these options say: standard output or `-o FILE`,
-    /// and for `--format pdf` through the PDF engine into `FILE`.
-    func write(_ document: String) throws {
-        try Output.write(document, to: output, pdfTimeLimit: format == .pdf ? Double(pdfTimeout) : nil)
     }
 
     /// The workspace in the document's language (`--language`, `advocateLanguage` for an
@@ -166,5 +150,53 @@ struct RenderOptions: ParsableArguments {
         try Workspace.load(
             templatesDirectory: templatesDirectory, maximumBytes: maxInputSize, languageOption: language,
             advocateLanguageOption: advocateLanguage, copy: copy, data: data)
+    }
+}
+
+/// Options of the commands that render one document (`generate`, `fill`, `handout`):
+/// the format, `-o FILE` (else standard output), and the shared `DocumentOptions`.
+struct RenderOptions: ParsableArguments {
+    @Option(help: "Output format: text, html or pdf (pdf needs -o FILE and Chromium).")
+    var format: FormatOption = .text
+
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write to FILE (created readable by you only) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @OptionGroup var document: DocumentOptions
+
+    func validate() throws {
+        if format == .pdf && output == nil {
+            throw ValidationError("--format pdf writes a file: give -o FILE.")
+        }
+    }
+
+    var width: Int { document.width }
+    var pageLength: Int { document.pageLength }
+    var pageNumbers: Bool { document.pageNumbers }
+    var templates: String? { document.templates }
+    var language: String? { document.language }
+    var discreet: Bool { document.discreet }
+    var maxInputSize: Int { document.maxInputSize }
+    var pdfTimeout: Int { document.pdfTimeout }
+
+    /// `--templates`, or else the `SAFETYPLAN_TEMPLATES` environment variable.
+    var templatesDirectory: String? { document.templatesDirectory }
+
+    var outputFormat: OutputFormat { document.outputFormat(format) }
+
+    /// Writes a rendered document where these options say: standard output or `-o FILE`,
+    /// and for `--format pdf` through the PDF engine into `FILE`.
+    func write(_ text: String) throws {
+        try Output.write(text, to: output, pdfTimeLimit: format == .pdf ? Double(pdfTimeout) : nil)
+    }
+
+    /// The workspace in the document's language (`DocumentOptions.workspace`).
+    func workspace(advocateLanguage: String? = nil, copy: DocumentCopy = .youth, data: PlanData = PlanData()) throws
+        -> Workspace
+    {
+        try document.workspace(advocateLanguage: advocateLanguage, copy: copy, data: data)
     }
 }

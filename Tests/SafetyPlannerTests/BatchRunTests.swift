@@ -120,5 +120,6 @@ import Testing
         #expect(buffer == Array("<!DOCTYPE html>1<!DOCTYPE html>2".utf8))
         #expect(BatchRun.fileExtension(for: .html) == "html")
         #expect(BatchRun.fileExtension(for: .text(width: 40)) == "txt")
+        #expect(BatchRun.fileExtension(for: .pdf) == "pdf")
     }
 }

@@ -71,9 +71,9 @@ struct HTMLRendererDocumentTests {
           h1 { font-size: 20pt; }
           h2 { font-size: 15pt; }
           h3 { font-size: 13pt; }
-          section section > h3 { font-size: 12pt; margin: 0.4em 0 0; }
+          section section > h3 { font-size: 12pt; margin: 0.3em 0 0; }
           section section > ul:last-child { margin-bottom: 0; }
-          section section li { margin: 0.05em 0; line-height: 1.3; }
+          section section li { margin: 0.05em 0; line-height: 1.28; }
           a { text-decoration: none; }
           p, li { orphans: 2; widows: 2; }
           ul, ol, .write-in-line { break-before: avoid; }

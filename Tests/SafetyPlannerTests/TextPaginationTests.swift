@@ -75,7 +75,6 @@ struct TextPaginationTests {
                 Two
 
                 List
-
                 1. a
                 2. b
                 3. c

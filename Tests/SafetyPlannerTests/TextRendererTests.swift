@@ -23,6 +23,42 @@ struct TextRendererTests {
                 """)
     }
 
+    @Test(
+        "A group's heading (level 3 or below) is followed directly by the list it heads; by other blocks after a blank line"
+    )
+    func groupHeadingWithItsList() {
+        let bullet: (String) -> [DocumentNode] = { [.paragraph([.text($0)])] }
+        let text = renderText([
+            .heading(level: 2, content: [.text("Ideas")]),
+            .list(ordered: false, items: [bullet("One idea")]),
+            .heading(level: 3, content: [.text("People on your side")]),
+            .list(ordered: false, items: [bullet("Pick two people"), bullet("Save their numbers")]),
+            .heading(level: 4, content: [.text("At school")]),
+            .list(ordered: true, items: [bullet("A teacher")]),
+            .heading(level: 3, content: [.text("Staying safe")]),
+            .paragraph([.text("If you are in danger, call 911.")]),
+        ])
+        #expect(
+            text == """
+                Ideas
+                -----
+
+                - One idea
+
+                People on your side
+                - Pick two people
+                - Save their numbers
+
+                At school
+                1. A teacher
+
+                Staying safe
+
+                If you are in danger, call 911.
+
+                """)
+    }
+
     @Test("A wrapped heading is underlined as wide as its widest line")
     func wrappedHeading() {
         let text = renderText(

@@ -31,7 +31,7 @@ import Testing
         ]
         let data = try write(lines.joined(separator: "\n") + "\n", to: "data.jsonl", in: folder)
         let output = folder.appendingPathComponent("out").path
-        let result = try ToolRunner.run(["batch", "--data", data, "--output", output])
+        let result = try ToolRunner.run(["batch", "--data", data, "--output-dir", output])
         #expect(result.status == 1)
         #expect(result.standardOutput == "")
         #expect(
@@ -63,7 +63,7 @@ import Testing
         ]
         let data = try write(lines.joined(separator: "\n"), to: "data.jsonl", in: folder)
         let output = folder.appendingPathComponent("out").path
-        let result = try ToolRunner.run(["batch", "--data", data, "--output", output, "--format", "html"])
+        let result = try ToolRunner.run(["batch", "--data", data, "--output-dir", output, "--format", "html"])
         #expect(result.status == 1)
         #expect(try files(output) == ["C1.html", "a_b_c.html", "record-1.html", "record-2.html", "record-5.html"])
         #expect(result.standardError.contains("\(data):4:1: error: id: another record already gave this name\n"))
@@ -77,10 +77,10 @@ import Testing
         let folder = try ToolRunner.temporaryFolder()
         let data = try write(#"{"id": "A"}"# + "\n", to: "data.jsonl", in: folder)
         let output = folder.appendingPathComponent("out").path
-        var result = try ToolRunner.run(["batch", "--data", data, "--output", output])
+        var result = try ToolRunner.run(["batch", "--data", data, "--output-dir", output])
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("\(data):1:1: error: stage: the record has no stage"))
-        result = try ToolRunner.run(["batch", "--data", data, "--output", output, "--stage", "contemplation"])
+        result = try ToolRunner.run(["batch", "--data", data, "--output-dir", output, "--stage", "contemplation"])
         #expect(result.status == 0)
         #expect(result.standardError == "batch: 1 document written, 0 failed\n")
         #expect(try files(output) == ["A.txt"])
@@ -95,7 +95,7 @@ import Testing
         _ = try write("{\n  \"stage\": \"action\",\n  \"codeWord\": [1]\n}", to: "c.json", in: input)
         _ = try write("not json", to: "notes.txt", in: input)
         let output = folder.appendingPathComponent("out").path
-        let result = try ToolRunner.run(["batch", "--data", input.path, "--output", output, "--width", "60"])
+        let result = try ToolRunner.run(["batch", "--data", input.path, "--output-dir", output, "--width", "60"])
         #expect(result.status == 1)
         #expect(
             result.standardError.hasPrefix("\(input.path)/c.json:3:15: error: codeWord: expected text, found a list"))
@@ -116,7 +116,7 @@ import Testing
         for jobs in ["1", "2"] {
             let output = folder.appendingPathComponent("out\(jobs)").path
             let result = try ToolRunner.run([
-                "batch", "--data", data, "--output", output, "--format", "html", "--jobs", jobs, "--discreet",
+                "batch", "--data", data, "--output-dir", output, "--format", "html", "--jobs", jobs, "--discreet",
             ])
             #expect(result.status == 0)
             #expect(result.standardError == "batch: 300 documents written, 0 failed\n")
@@ -136,11 +136,12 @@ import Testing
         let big = #"{"id": "big", "stage": "action", "notes": ""# + String(repeating: "x", count: 5000) + #""}"#
         let data = try write(big + "\n" + Self.good1 + "\n", to: "data.jsonl", in: folder)
         let output = folder.appendingPathComponent("out").path
-        var result = try ToolRunner.run(["batch", "--data", data, "--output", output, "--max-input-size", "1000"])
+        var result = try ToolRunner.run(["batch", "--data", data, "--output-dir", output, "--max-input-size", "1000"])
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("\(data):1:1: error: the record is larger than 1000 bytes"))
         #expect(try files(output) == ["C1.txt"])
-        result = try ToolRunner.run(["batch", "--data", data, "--output", output, "--format", "pdf"])
+        // One PDF for the whole batch is refused (one PDF per record needs --output-dir).
+        result = try ToolRunner.run(["batch", "--data", data, "-o", output + ".pdf", "--format", "pdf"])
         #expect(result.status == 64)
     }
 
@@ -155,12 +156,12 @@ import Testing
         let folderOutput = folder.appendingPathComponent("out").path
         for format in ["text", "html"] {
             let file = folder.appendingPathComponent("all.\(format)").path
-            let result = try ToolRunner.run(["batch", "--data", data, "--output-file", file, "--format", format])
+            let result = try ToolRunner.run(["batch", "--data", data, "-o", file, "--format", format])
             #expect(result.status == 1)
             #expect(result.standardError.hasSuffix("batch: 2 documents written, 1 failed\n"))
             #expect(try mode(file) == 0o600)
             // The same documents as one file each, in input order: C2 then C1.
-            _ = try ToolRunner.run(["batch", "--data", data, "--output", folderOutput, "--format", format])
+            _ = try ToolRunner.run(["batch", "--data", data, "--output-dir", folderOutput, "--format", format])
             let ext = format == "html" ? "html" : "txt"
             let c2 = try String(contentsOfFile: folderOutput + "/C2.\(ext)", encoding: .utf8)
             let c1 = try String(contentsOfFile: folderOutput + "/C1.\(ext)", encoding: .utf8)
@@ -170,7 +171,7 @@ import Testing
             #expect(try files(folder.path).filter { $0.hasPrefix(".") }.isEmpty)
         }
         let both = try ToolRunner.run([
-            "batch", "--data", data, "--output", folderOutput, "--output-file", folder.path + "/x.txt",
+            "batch", "--data", data, "--output-dir", folderOutput, "-o", folder.path + "/x.txt",
         ])
         #expect(both.status == 64)
         let neither = try ToolRunner.run(["batch", "--data", data])

@@ -42,7 +42,10 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardOutput == "")
         let lines = result.standardError.split(separator: "\n").map(String.init)
-        #expect(lines.contains("\(stagesPath):\(stagesLine):7: error: Expecting element sign, got sing"), "\(lines)")
+        #expect(
+            lines.contains(
+                "\(stagesPath):\(stagesLine):7: error: unknown element <sing> in <signs>; did you mean <sign>?"),
+            "\(lines)")
         #expect(
             lines.contains(
                 "\(planPath):\(planLine):27: error: unknown data path 'client.nmae' (did you mean 'client.name'?)"),

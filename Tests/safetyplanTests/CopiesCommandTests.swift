@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: [
         ["generate", "--data", "Samples/preparation.json"],
         ["fill", "maintenance-support"],
-        ["batch", "--data", "Samples/preparation.json", "--output-file", "never.txt"],
+        ["batch", "--data", "Samples/preparation.json", "-o", "never.txt"],
     ])
     func theAdvocateCopyIsNeverDiscreet(command: [String]) throws {
         let result = try ToolRunner.run(command + ["--audience", "advocate", "--discreet"])

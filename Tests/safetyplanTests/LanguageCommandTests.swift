@@ -47,7 +47,7 @@ import Testing
     @Test(arguments: [
         ["generate", "--stage", "preparation"], ["handout", "youth", "--stage", "action"],
         ["fill", "maintenance-support"],
-        ["batch", "--data", "Samples/preparation.json", "--output-file", "never.txt"],
+        ["batch", "--data", "Samples/preparation.json", "-o", "never.txt"],
     ])
     func anUnknownLanguageIsAUsageErrorListingTheOnesThere(command: [String]) throws {
         let result = try ToolRunner.run(command + ["--language", "fr"])
@@ -94,7 +94,7 @@ import Testing
             """.utf8
         ).write(to: records)
         let output = folder.appendingPathComponent("out")
-        let result = try ToolRunner.run(["batch", "--data", records.path, "--output", output.path])
+        let result = try ToolRunner.run(["batch", "--data", records.path, "--output-dir", output.path])
         #expect(result.status == 0, "\(result.standardError)")
         func first(_ name: String) throws -> String {
             try String(contentsOf: output.appendingPathComponent(name + ".txt"), encoding: .utf8)
@@ -105,7 +105,7 @@ import Testing
         #expect(try first("tres") == "Mi plan de seguridad")
         #expect(try first("four") == "My Safety Plan")
         let forced = folder.appendingPathComponent("forced")
-        _ = try ToolRunner.run(["batch", "--data", records.path, "--output", forced.path, "--language", "en"])
+        _ = try ToolRunner.run(["batch", "--data", records.path, "--output-dir", forced.path, "--language", "en"])
         #expect(
             try String(contentsOf: forced.appendingPathComponent("uno.txt"), encoding: .utf8).hasPrefix(
                 "My Safety Plan\n"))

@@ -43,7 +43,7 @@ import Testing
                 "Error: The value 'precontemplaton' is invalid for '--stage <stage>': not a stage (did you mean 'pre-contemplation'?); expected one of \(Self.stages)\n"
             ))
         #expect(try contents(folder) == [])
-        for command in [["handout", "youth"], ["batch", "--data", "x.jsonl", "--output", output]] {
+        for command in [["handout", "youth"], ["batch", "--data", "x.jsonl", "--output-dir", output]] {
             let other = try ToolRunner.run(command + ["--stage", "Prepration"])
             #expect(other.status == 64)
             #expect(other.standardError.contains("not a stage (did you mean 'preparation'?); expected one of"))
@@ -120,7 +120,7 @@ import Testing
         let folder = try ToolRunner.temporaryFolder()
         let data = try write(Array("null\n".utf8), to: "youth.jsonl", in: folder)
         let output = folder.appendingPathComponent("plans").path
-        let result = try ToolRunner.run(["batch", "--data", data, "--output", output])
+        let result = try ToolRunner.run(["batch", "--data", data, "--output-dir", output])
         #expect(result.status == 1)
         #expect(
             result.standardError == """
@@ -190,7 +190,7 @@ import Testing
         for arguments in [
             ["generate", "--stage", "action", "--templates", "nothere", "-o", output],
             ["list", "templates", "--templates", "nothere"],
-            ["batch", "--data", "x.jsonl", "--templates", "nothere", "--output", "plans"],
+            ["batch", "--data", "x.jsonl", "--templates", "nothere", "--output-dir", "plans"],
         ] {
             let result = try ToolRunner.run(arguments, in: folder)
             #expect(result.status == 1, "\(arguments)")
@@ -210,6 +210,59 @@ import Testing
                 == "error: the templates folder notes.txt is not a folder; give the folder that holds the agency's templates\n"
         )
         #expect(try contents(folder) == ["notes.txt"])
+    }
+
+    // MARK: Row: an agency resource that breaks a schema rule
+
+    /// The bundled resources.xml with one more resource: an agency's own line, with its
+    /// phone number written as people write it.
+    static func agencyResources(phone: String) throws -> (text: String, line: Int) {
+        let bundled = try String(
+            contentsOf: ToolRunner.packageRoot.appendingPathComponent("Templates/catalog/resources.xml"),
+            encoding: .utf8)
+        let own = """
+              <resource id="our-youth-line" kind="line" domains="support" ages="12-24" region="California: Oakland" discreet-name="Our line">
+                <name>Our youth line</name>
+                <call>\(phone)</call>
+                <offers>Someone to talk to.</offers>
+                <serves>Youth in Oakland.</serves>
+                <source>Our agency</source>
+              </resource>
+            </resources>
+            """
+        let text = bundled.replacingOccurrences(of: "</resources>", with: own)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains("<call>\(phone)")
+        }!
+        return (text, line + 1)
+    }
+
+    @Test func aSchemaRuleInPlainWordsAtTheLine() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("agency/catalog"), withIntermediateDirectories: true)
+        let (text, line) = try Self.agencyResources(phone: "(510) 555-0100")
+        _ = try write(Array(text.utf8), to: "agency/catalog/resources.xml", in: folder)
+        // check and --templates name the file by its full path.
+        let message =
+            "\(folder.path)/agency/catalog/resources.xml:\(line):5: error: a phone number in <call> is written with digits and hyphens, e.g. 510-555-0100\n"
+        let check = try ToolRunner.run(["check", "agency/"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.standardOutput == "")
+        #expect(check.standardError == message + "checked 1 file: 1 problem\n")
+        // Every command that loads the catalog stops with the same line, and writes nothing.
+        let generate = try ToolRunner.run(
+            ["generate", "--stage", "action", "--templates", "agency", "-o", "plan.txt"], in: folder)
+        #expect(generate.status == 1)
+        #expect(generate.standardError == message)
+        #expect(try contents(folder) == ["agency"])
+        // The number as written is never repeated.
+        #expect(!check.standardError.contains("(510)"))
+        // Written with digits and hyphens, the file is right.
+        let (fixed, _) = try Self.agencyResources(phone: "510-555-0100")
+        _ = try write(Array(fixed.utf8), to: "agency/catalog/resources.xml", in: folder)
+        let again = try ToolRunner.run(["check", "agency/"], in: folder)
+        #expect(again.status == 0, "\(again.standardError)")
     }
 
     // MARK: Row 5: SAFETYPLAN_CHROMIUM set to a path that is not there
@@ -240,7 +293,7 @@ import Testing
 
     @Test func batchWithAMissingInputCreatesNothing() throws {
         let folder = try ToolRunner.temporaryFolder()
-        for output in [["--output", "plans/"], ["--output-file", "plans.txt"]] {
+        for output in [["--output-dir", "plans/"], ["-o", "plans.txt"]] {
             let result = try ToolRunner.run(["batch", "--data", "missing.jsonl"] + output, in: folder)
             #expect(result.status == 1)
             #expect(result.standardOutput == "")
@@ -264,9 +317,11 @@ import Testing
 
     @Test func readmeBatchCommandsRunOnTheSample() throws {
         let commands = try Self.readmeBatchCommands()
-        #expect(commands.count == 3)
+        #expect(commands.count == 4)
         #expect(commands.allSatisfy { $0.contains("Samples/youth.jsonl") })
         for command in commands {
+            let isPDF = command.contains("pdf")
+            if isPDF && !PDFCommandTests.hasTools { continue }
             let folder = try ToolRunner.temporaryFolder()
             try FileManager.default.createDirectory(
                 at: folder.appendingPathComponent("Samples"), withIntermediateDirectories: false)
@@ -276,10 +331,18 @@ import Testing
             let result = try ToolRunner.run(command, in: folder)
             #expect(result.status == 0, "\(command): \(result.standardError)")
             #expect(result.standardError == "batch: 4 documents written, 0 failed\n", "\(command)")
-            if command.contains("--output-file") {
+            if command.contains("-o") {
                 let text = try String(contentsOf: folder.appendingPathComponent("plans.txt"), encoding: .utf8)
                 #expect(text.components(separatedBy: "\u{0C}My Safety Plan").count == 3)
                 #expect(text.contains("Mi plan de seguridad"))
+            } else if isPDF {
+                let names = ["Y-101", "Y-102", "Y-103", "Y-104"]
+                #expect(try contents(folder.appendingPathComponent("pdfs")) == names.map { $0 + ".pdf" })
+                for name in names {
+                    let pdf = FileManager.default.contents(
+                        atPath: folder.appendingPathComponent("pdfs/\(name).pdf").path)
+                    #expect(pdf?.starts(with: Array("%PDF-".utf8)) == true, "\(name)")
+                }
             } else {
                 let fileExtension = command.contains("html") ? "html" : "txt"
                 #expect(

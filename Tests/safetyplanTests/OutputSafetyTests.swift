@@ -184,16 +184,16 @@ import Testing
             #"{"id": "a", "stage": "action"}"# + "\n" + #"{"id": "b", "stage": "maintenance"}"# + "\n",
             to: "same.jsonl", in: folder)
         let before = Self.bytes(data)
-        let result = try ToolRunner.run(["batch", "--data", data, "--output-file", data])
+        let result = try ToolRunner.run(["batch", "--data", data, "-o", data])
         #expect(result.status == 1)
         #expect(result.standardError == "\(data): error: the output is also an input (\(data)); nothing was written\n")
         #expect(Self.bytes(data) == before)
         #expect(Self.entries(folder) == ["same.jsonl"])
 
-        // A record whose document would replace the records file itself, in --output mode.
+        // A record whose document would replace the records file itself, in --output-dir mode.
         let records = try Self.write(#"{"id": "recs", "stage": "action"}"# + "\n", to: "recs.txt", in: folder)
         chmod(folder.path, 0o700)
-        let inPlace = try ToolRunner.run(["batch", "--data", records, "--output", folder.path])
+        let inPlace = try ToolRunner.run(["batch", "--data", records, "--output-dir", folder.path])
         #expect(inPlace.status == 1)
         #expect(
             inPlace.standardError
@@ -251,9 +251,9 @@ import Testing
             "$TOOL" generate --stage preparation -o /dev/null; echo "null $? $(stat -c %F /dev/null)"
             err=$("$TOOL" generate --stage preparation -o /dev/full 2>&1 >/dev/null); echo "full $? $(stat -c %F /dev/full) $err"
             lines=$("$TOOL" generate --stage preparation -o /dev/stdout | wc -l); echo "stdout $lines $(stat -c %F /dev/stdout)"
-            err=$("$TOOL" batch --data "$DATA" --output-file /dev/full 2>&1); echo "batch $? $(stat -c %F /dev/full) $err"
+            err=$("$TOOL" batch --data "$DATA" -o /dev/full 2>&1); echo "batch $? $(stat -c %F /dev/full) $err"
             mkdir small && mount -t tmpfs -o size=16k tmpfs small || exit 77
-            err=$("$TOOL" batch --data "$MANY" --output-file small/plans.txt 2>&1); echo "disk $? $(ls -A small) $err"
+            err=$("$TOOL" batch --data "$MANY" -o small/plans.txt 2>&1); echo "disk $? $(ls -A small) $err"
             '
             """#
         let folder = try ToolRunner.temporaryFolder()
@@ -307,11 +307,11 @@ import Testing
         #expect(Self.entries(folder) == [name])
         #expect(
             String(decoding: Self.bytes(folder.appendingPathComponent(name).path), as: UTF8.self) == Self.samplePlan)
-        // 255 bytes, the limit itself, for one batch document and the --output-file.
+        // 255 bytes, the limit itself, for one batch document and the -o file.
         let longest = String(repeating: "b", count: 251) + ".txt"
         let batch = try ToolRunner.run(
             [
-                "batch", "--data", Self.write(#"{"stage": "action"}"#, to: "r.jsonl", in: folder), "--output-file",
+                "batch", "--data", Self.write(#"{"stage": "action"}"#, to: "r.jsonl", in: folder), "-o",
                 longest,
             ],
             in: folder)
@@ -350,7 +350,7 @@ import Testing
             #"""
             "$TOOL" generate --data <(cat "$DATA") > a.txt && echo substitution
             cat "$DATA" | "$TOOL" generate --data /dev/stdin > b.txt && echo stdin
-            "$TOOL" batch --data <(printf '{"id": "x", "stage": "action"}\n') --output out 2>&1
+            "$TOOL" batch --data <(printf '{"id": "x", "stage": "action"}\n') --output-dir out 2>&1
             """#, in: folder, environment: ["DATA": Self.sample])
         #expect(result.standardOutput == "substitution\nstdin\nbatch: 1 document written, 0 failed\n")
         #expect(
@@ -375,7 +375,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = try Self.manyRecords(in: folder)
         let process = try Self.start(
-            ["batch", "--data", data, "--output-file", "plans.txt", "--jobs", "1"], in: folder)
+            ["batch", "--data", data, "-o", "plans.txt", "--jobs", "1"], in: folder)
         // The temporary file exists, and holds documents, when the signal comes.
         let temporary = Self.wait(upTo: 20) {
             Self.entries(folder).contains { name in
@@ -397,7 +397,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = try Self.manyRecords(in: folder)
         let output = folder.appendingPathComponent("out")
-        let process = try Self.start(["batch", "--data", data, "--output", output.path], in: folder)
+        let process = try Self.start(["batch", "--data", data, "--output-dir", output.path], in: folder)
         // A finished document, not the hidden temporary file of the first one (a signal
         // before the first rename rightly leaves the folder empty).
         let finished = { Self.entries(output).contains { $0.hasPrefix("record-") && $0.hasSuffix(".txt") } }
@@ -535,11 +535,11 @@ import Testing
             (["fill", form], [:], "\(form):1:1: error: is a FIFO, not a regular file\n"),
             (["check", form], [:], "\(form):1:1: error: is a FIFO, not a regular file\n"),
             (
-                ["batch", "--data", fifo, "--output", folder.appendingPathComponent("out").path], [:],
+                ["batch", "--data", fifo, "--output-dir", folder.appendingPathComponent("out").path], [:],
                 "\(fifo):1:1: error: is a FIFO, not a regular file\n"
             ),
             (
-                ["batch", "--data", "/dev/zero", "--output", folder.appendingPathComponent("out").path], [:],
+                ["batch", "--data", "/dev/zero", "--output-dir", folder.appendingPathComponent("out").path], [:],
                 "/dev/zero:1:1: error: is a device, not a regular file\n"
             ),
             (
@@ -647,7 +647,7 @@ import Testing
             {"stage": "action", "safePlaces": [{"adress": "4471 Hidden Lane", "\(canary)": 1, "\(canary)": 2}]}
             """, to: "dup.jsonl", in: folder)
         let result = try ToolRunner.run([
-            "batch", "--data", records, "--output", folder.appendingPathComponent("out").path,
+            "batch", "--data", records, "--output-dir", folder.appendingPathComponent("out").path,
         ])
         #expect(result.status == 1)
         #expect(
@@ -762,7 +762,7 @@ import Testing
         let shared = folder.appendingPathComponent("shared")
         try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
         chmod(shared.path, 0o777)
-        let refused = try ToolRunner.run(["batch", "--data", data, "--output", shared.path])
+        let refused = try ToolRunner.run(["batch", "--data", data, "--output-dir", shared.path])
         #expect(refused.status == 1)
         #expect(
             refused.standardError
@@ -774,19 +774,19 @@ import Testing
         try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
         chmod(own.path, 0o700)
         symlink(own.path, link)
-        let linked = try ToolRunner.run(["batch", "--data", data, "--output", link])
+        let linked = try ToolRunner.run(["batch", "--data", data, "--output-dir", link])
         #expect(linked.status == 1)
         #expect(
             linked.standardError
                 == "\(link): error: the output folder is a symbolic link; give the folder itself, or --force to use it\n"
         )
-        let forced = try ToolRunner.run(["batch", "--data", data, "--output", shared.path, "--force"])
+        let forced = try ToolRunner.run(["batch", "--data", data, "--output-dir", shared.path, "--force"])
         #expect(forced.status == 0)
         #expect(forced.standardError == "batch: 2 documents written, 0 failed\n")
         // A second run replaces both documents, and says so.
-        let again = try ToolRunner.run(["batch", "--data", data, "--output", own.path])
+        let again = try ToolRunner.run(["batch", "--data", data, "--output-dir", own.path])
         #expect(again.standardError == "batch: 2 documents written, 0 failed\n")
-        let replaced = try ToolRunner.run(["batch", "--data", data, "--output", own.path])
+        let replaced = try ToolRunner.run(["batch", "--data", data, "--output-dir", own.path])
         #expect(replaced.status == 0)
         #expect(replaced.standardError == "batch: 2 documents written, replaced 2, 0 failed\n")
         #expect(Self.entries(own) == ["a.txt", "b.txt"])

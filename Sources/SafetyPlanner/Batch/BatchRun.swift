@@ -96,10 +96,13 @@ public struct BatchRun {
         }
     }
 
-    /// The extension of a document's file in `format`: `html`, else `txt`.
+    /// The extension of a document's file in `format`: `txt`, `html` or `pdf`.
     public static func fileExtension(for format: OutputFormat) -> String {
-        if case .text = format { return "txt" }
-        return "html"
+        switch format {
+        case .text: return "txt"
+        case .html: return "html"
+        case .pdf: return "pdf"
+        }
     }
 
     /// How much of the input has been read, from 0 to 1 (for a progress line).
@@ -210,7 +213,7 @@ public struct BatchRun {
     }
 }
 
-/// How `batch --output-file` puts documents into one file: HTML documents one after
+/// How `batch -o FILE` puts documents into one file: HTML documents one after
 /// another (each starts with `<!DOCTYPE html>`), text documents separated by a form feed,
 /// as pages are.
 public struct BatchConcatenation: Sendable {

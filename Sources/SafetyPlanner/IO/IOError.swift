@@ -51,15 +51,15 @@ public struct IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case outputNotFile(kind: String)
         /// The output is one of the run's inputs (the same device and inode).
         case outputIsInput(input: String)
-        /// `batch --output` cannot be created.
+        /// `batch --output-dir` cannot be created.
         case cannotCreateOutputFolder(reason: String)
-        /// `batch --output` is a symbolic link (refused without `--force`).
+        /// `batch --output-dir` is a symbolic link (refused without `--force`).
         case outputFolderIsLink
-        /// Others can write to `batch --output` (refused without `--force`).
+        /// Others can write to `batch --output-dir` (refused without `--force`).
         case outputFolderNotPrivate
-        /// `batch --output` cannot be opened to flush it.
+        /// `batch --output-dir` cannot be opened to flush it.
         case cannotOpenOutputFolder
-        /// `batch --output` cannot be flushed to disk.
+        /// `batch --output-dir` cannot be flushed to disk.
         case cannotFlushOutputFolder(reason: String)
 
         // The PDF engine.

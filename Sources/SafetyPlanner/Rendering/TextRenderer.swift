@@ -8,7 +8,9 @@
 ///   spaces and ends with exactly one newline.
 /// - No line is wider than `width` display columns (see `DisplayWidth`): text is wrapped
 ///   at spaces, and a word too long for a line is broken between characters.
-/// - A level-1 heading is underlined with `=`, a level-2 heading with `-`.
+/// - A level-1 heading is underlined with `=`, a level-2 heading with `-`; a heading of
+///   level 3 or below (a group's, inside a section) is followed directly by the list it
+///   heads, with no blank line.
 /// - List items start `- ` or `1. ` and check items `[ ] ` or `[x] `, with the lines
 ///   after the first indented to match; notes have `  | ` before every line.
 /// - An empty field and a write-in print as ruled lines of underscores to fill in by
@@ -108,12 +110,15 @@ public struct TextRenderer: Sendable {
         Swift.min(Swift.max(width, minimumWidth), maximumWidth)
     }
 
-    /// Writes a sequence of blocks, a blank line between each two except between check items.
+    /// Writes a sequence of blocks, a blank line between each two except between check items,
+    /// and between a group's heading (level 3 or below, such as the youth handout's groups
+    /// of ideas) and the list it heads, which follows it directly as its CSS does in print.
     ///
     /// Each block is marked for pagination; a paragraph right before a list, check item or
     /// write-in is a lead-in, kept with what it introduces.
     func write<Block: RenderBlock>(_ blocks: [Block], to layout: inout TextLayout) {
         var previousWasCheckItem = false
+        var previousWasGroupHeading = false
         for position in blocks.indices {
             let node = blocks[position].node
             let start = layout.beginBlock()
@@ -130,11 +135,18 @@ public struct TextRenderer: Sendable {
             } else {
                 isCheckItem = false
             }
-            if position > 0 && !(isCheckItem && previousWasCheckItem) {
+            var isList = false
+            if case .list = node { isList = true }
+            if position > 0 && !(isCheckItem && previousWasCheckItem) && !(isList && previousWasGroupHeading) {
                 layout.requestBlankLine()
             }
             blocks[position].write(to: &layout, with: self)
             previousWasCheckItem = isCheckItem
+            if case .heading(let level, let content) = node, level >= 3, content.hasVisibleContent {
+                previousWasGroupHeading = true
+            } else {
+                previousWasGroupHeading = false
+            }
         }
     }
 

@@ -151,6 +151,8 @@ struct Handlers: Sendable {
         guard let session = state(request), let choice = session.choice else { return closed(english.catalog.words) }
         guard let interview = session.interview else { return Self.redirect("/preview") }
         let words = workspace(choice.language).catalog.words
+        // A template may ask nothing (an agency's plan of fixed text): straight to the review.
+        guard !interview.sections.isEmpty else { return Self.redirect("/review") }
         guard let number = context.parameters.get("number", as: Int.self),
             (1...interview.sections.count).contains(number)
         else { return Self.redirect("/questions/1") }
@@ -168,9 +170,8 @@ struct Handlers: Sendable {
             guard let choice = session.choice, var interview = session.interview else { return Self.redirect("/") }
             let words = workspace(choice.language).catalog.words
             let sections = interview.sections
-            guard (1...max(1, sections.count)).contains(number), number <= sections.count else {
-                return Self.redirect("/questions/1")
-            }
+            guard !sections.isEmpty else { return Self.redirect("/review") }
+            guard (1...sections.count).contains(number) else { return Self.redirect("/questions/1") }
             var problems: [String: [Interview.Problem]] = [:]
             var typed: [String: Interview.FormAnswer] = [:]
             for question in sections[number - 1].questions {

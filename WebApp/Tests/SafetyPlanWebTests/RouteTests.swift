@@ -385,6 +385,59 @@ import Testing
         }
     }
 
+    @Test func aTemplateThatAsksNothingGoesStraightToTheReview() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(
+            """
+            <template xmlns="urn:safetyplanner:template:1" name="plan" kind="plan" title="Fixed">
+              <heading>Fixed</heading><p>Nothing to ask.</p>
+            </template>
+            """.utf8
+        ).write(to: folder.appendingPathComponent("plan.xml"))
+        let server = try WebServer(.init(templatesDirectory: folder.path, token: Self.token))
+        let app = Application(router: server.router())
+        try await app.test(.router) { client in
+            let cookie = try await Self.session(client)
+            _ = try await Self.start(client, cookie)
+            let page = try await client.execute(uri: "/questions/1", method: .get, headers: cookie)
+            // Only the stage is asked; answered, nothing is left.
+            #expect(page.status == .ok)
+            let answered = try await client.execute(
+                uri: "/questions/1", method: .post, headers: cookie + Self.sameOrigin + Self.formType,
+                body: Self.form([("v:stage", "action"), ("go", "next")]))
+            #expect(answered.headers[.location] == "/review")
+            #expect(try await client.execute(uri: "/review", method: .get, headers: cookie).status == .ok)
+            #expect(try await client.execute(uri: "/questions/7", method: .get, headers: cookie).status == .seeOther)
+        }
+    }
+
+    @Test func garbageNeverBreaksTheServer() async throws {
+        let (_, app) = try Self.make()
+        try await app.test(.router) { client in
+            var generator = SystemRandomNumberGenerator()
+            let cookie = try await Self.session(client)
+            _ = try await Self.start(client, cookie)
+            for round in 0..<200 {
+                let count = Int.random(in: 0..<600, using: &generator)
+                var bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                if round % 3 == 0 { bytes = Array("--b\r\nContent-Disposition: form-data; name=\"".utf8) + bytes }
+                for (uri, type) in [
+                    ("/start", "multipart/form-data; boundary=b"),
+                    ("/questions/1", "application/x-www-form-urlencoded"),
+                    ("/questions/3", "multipart/form-data; boundary=\"\""), ("/start", "text/plain"),
+                ] {
+                    let response = try await client.execute(
+                        uri: uri, method: .post, headers: cookie + Self.sameOrigin + [.contentType: type],
+                        body: ByteBuffer(bytes: bytes))
+                    #expect(response.status.code < 500, "\(uri) gave \(response.status)")
+                }
+            }
+            #expect(try await client.execute(uri: "/review", method: .get, headers: cookie).status == .ok)
+        }
+    }
+
     @Test func formsParse() {
         let form = FormData.urlEncoded(Array("a=1&b=two+words&c=%C3%AD&d=%zz&&e".utf8))
         #expect(form["a"] == "1")
