@@ -18,12 +18,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
+        // glibc's malloc_trim (no library to link: it is part of the C library).
+        .systemLibrary(name: "CMallocTrim"),
         // Routes, the security guard, sessions and pages over the library's interview.
         .target(
             name: "SafetyPlanWeb",
             dependencies: [
                 .product(name: "SafetyPlanner", package: "SafetyPlanner"),
                 .product(name: "SafetyPlanIO", package: "SafetyPlanner"),
+                // Memory freed by expired sessions goes back to the system.
+                "CMallocTrim",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -3,7 +3,8 @@
 enum Assets {
     /// Every page works without it; with it, "Leave this page" empties the page at once
     /// and pressing Shift three times within five seconds does the same (GOV.UK's "Exit
-    /// this page", which avoids Esc).
+    /// this page", which avoids Esc). Either way the page then posts `/leave` as a form
+    /// (the Content-Security-Policy has no `connect-src`, so `fetch` is refused).
     static let script = """
         (function () {
           "use strict";
@@ -13,13 +14,13 @@ enum Assets {
             left = true;
             document.title = "New Tab";
             document.body.innerHTML = "";
-            var done = function () { window.location.replace("/blank"); };
-            try {
-              fetch("/leave", { method: "POST", credentials: "same-origin", keepalive: true,
-                headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" })
-                .then(done, done);
-            } catch (error) { done(); }
-            window.setTimeout(done, 500);
+            // The page's own form, posted as without script (the CSP allows no fetch):
+            // the session ends on the server and the answer is the blank page.
+            var form = document.createElement("form");
+            form.method = "post";
+            form.action = "/leave";
+            document.body.appendChild(form);
+            form.submit();
           }
           var presses = 0;
           var timer = null;
@@ -80,7 +81,12 @@ enum Assets {
         .copies { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0; list-style: none; }
         .copies [aria-current="page"] { font-weight: bold; color: #111; }
         .document { border: 1px solid #b1b4b6; padding: 1rem; margin: 1rem 0; }
+        /* The preview's document stylesheet is not scoped: its rules for h2 and .note stay out of the app's own. */
+        .chrome h2 { border-bottom: 0; padding-bottom: 0; }
+        .chrome .note { border: 0; border-left: 4px solid #505a5f; padding: 0.25rem 0.75rem; }
         .document main { max-width: none; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+          clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
         @media print {
           .bar, .chrome { display: none; }
           .document { border: 0; padding: 0; margin: 0; }

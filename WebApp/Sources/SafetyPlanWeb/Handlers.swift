@@ -257,7 +257,7 @@ struct Handlers: Sendable {
     func render(_ session: Session, copy: String, format: OutputFormat) throws -> String {
         guard let choice = session.choice else { return "" }
         let workspace = workspace(choice.language)
-        let template = try workspace.template(named: choice.document.rawValue)
+        let template = try server.template(named: choice.document.rawValue, language: choice.language, in: workspace)
         let isDiscreet = copy == "discreet"
         let documentCopy: DocumentCopy = copy == "advocate" ? .advocate : .youth
         guard let interview = session.interview else {

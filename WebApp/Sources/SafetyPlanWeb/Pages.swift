@@ -17,7 +17,8 @@ enum Pages {
         return html
     }
 
-    /// The page a session ends on: empty, with a neutral title, as a new tab looks.
+    /// The page a session ends on: empty, with a neutral title, as a new tab looks (its
+    /// one heading, which a page needs, is for screen readers only, and as neutral).
     static let blank = """
         <!DOCTYPE html>
         <html lang="en">
@@ -25,9 +26,10 @@ enum Pages {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>New Tab</title>
+        <link rel="stylesheet" href="/app.css">
         </head>
         <body>
-        <main></main>
+        <main><h1 class="visually-hidden">New Tab</h1></main>
         </body>
         </html>
 
@@ -109,17 +111,20 @@ enum Pages {
                 question, answer: typed[question.dottedPath] ?? interview.formAnswer(to: question),
                 problems: problems[question.dottedPath] ?? [], words: words, choices: interview.setup.stageChoices)
         }
+        // The button Enter presses in a field is the form's first: Next (or, last, the
+        // review), never Back.
         html += "<div class=\"buttons\">"
-        if number > 1 {
-            html += "<button type=\"submit\" name=\"go\" value=\"back\">\(escaped(words["web-back"]))</button>"
-        }
         if number < sections.count {
             html +=
                 "<button type=\"submit\" name=\"go\" value=\"next\" class=\"primary\">\(escaped(words["web-next"]))</button>"
         }
         html +=
             "<button type=\"submit\" name=\"go\" value=\"review\"\(number == sections.count ? " class=\"primary\"" : "")>"
-        html += "\(escaped(words["web-to-review"]))</button></div>\n</form>\n"
+        html += "\(escaped(words["web-to-review"]))</button>"
+        if number > 1 {
+            html += "<button type=\"submit\" name=\"go\" value=\"back\">\(escaped(words["web-back"]))</button>"
+        }
+        html += "</div>\n</form>\n"
         return html
     }
 

@@ -7,6 +7,10 @@ import SafetyPlanIO
 import SafetyPlanner
 import Synchronization
 
+#if canImport(Glibc)
+    import CMallocTrim
+#endif
+
 /// The local web app (`safetyplan serve`): the interview's second front end, on this
 /// computer only, keeping nothing.
 ///
@@ -54,6 +58,10 @@ public final class WebServer: Sendable {
     let workspaces: [String: Workspace]
     /// The port the server listens on, once known (0 before: tests of the routes alone).
     private let boundPort: Mutex<Int>
+    /// The templates rendered from, by language and name, each compiled once: a compiled
+    /// template keeps what it prepared for each plan shape, and one compiled for each
+    /// request was never freed (its cache and its prepared parts refer to each other).
+    private let compiled = Mutex<[String: Template]>([:])
 
     /// The name of the session cookie.
     static let cookieName = "sp"
@@ -76,6 +84,18 @@ public final class WebServer: Sendable {
         }
         self.workspaces = workspaces
         boundPort = Mutex(port)
+    }
+
+    /// The template `name` of `workspace` (the workspace of `language`), compiled once.
+    func template(named name: String, language: String, in workspace: Workspace) throws -> Template {
+        let key = language + "/" + name
+        if let found = compiled.withLock({ $0[key] }) { return found }
+        let made = try workspace.template(named: name)
+        return compiled.withLock { compiled in
+            if let found = compiled[key] { return found }
+            compiled[key] = made
+            return made
+        }
     }
 
     /// A new random token for the start address.
@@ -128,16 +148,29 @@ public final class WebServer: Sendable {
                 ready(self.startAddress(port: bound))
             },
             logger: logger)
-        // Idle sessions go within a minute of their limit even when no request comes.
+        // Idle sessions go within a minute of their limit even when no request comes. When
+        // there are fewer than at the last sweep, the memory freed goes back to the system
+        // (glibc keeps freed memory in its arenas otherwise: after a busy hour the server
+        // would stay at its peak).
         let store = self.store
         let sweeper = Task {
+            var last = 0
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(min(60, max(1, configuration.idleLimit / 4))))
-                store.sweep()
+                let left = store.sweep()
+                if left < last { Self.returnFreedMemory() }
+                last = left
             }
         }
         defer { sweeper.cancel() }
         try await application.run()
+    }
+
+    /// Hands the memory malloc holds free back to the system (glibc; elsewhere nothing).
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+            _ = malloc_trim(0)
+        #endif
     }
 
     /// The routes, behind the guard.
@@ -206,8 +239,11 @@ struct Guard: RouterMiddleware {
     }
 
     /// A form must come from this app: its `Origin`, or the browser's `Sec-Fetch-Site`.
+    /// Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` with a form or a
+    /// `fetch` POST from the app's own pages (Chromium does), so `null` falls back to
+    /// `Sec-Fetch-Site`, which no page can set.
     private func isSameOrigin(_ request: Request) -> Bool {
-        if let origin = request.headers[.origin] { return server.isSameOrigin(origin) }
+        if let origin = request.headers[.origin], origin != "null" { return server.isSameOrigin(origin) }
         return request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "same-origin"
     }
 }

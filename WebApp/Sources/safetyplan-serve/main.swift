@@ -8,6 +8,9 @@ Cleanup.install()
 var templates = ProcessInfo.processInfo.environment["SAFETYPLAN_TEMPLATES"]
 var port = 0
 var opensBrowser = false
+// Hidden (not in the usage line): a shorter idle limit, for the load check
+// (Tests/check-web-load.py) to see sessions expire; fractions of a minute are allowed.
+var idleMinutes = 30.0
 var arguments = CommandLine.arguments.dropFirst()[...]
 func usage(_ message: String) -> Never {
     FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
@@ -25,6 +28,10 @@ while let argument = arguments.popFirst() {
         port = value
     case "--open":
         opensBrowser = true
+    case "--idle-minutes":
+        guard let value = arguments.popFirst().flatMap({ Double($0) }), value.isFinite, value > 0, value <= 24 * 60
+        else { usage("--idle-minutes needs a number of minutes above 0, at most 1440") }
+        idleMinutes = value
     default:
         usage("unknown option '\(argument)'; the options are --templates DIR, --port N and --open")
     }
@@ -33,7 +40,7 @@ while let argument = arguments.popFirst() {
 let server: WebServer
 let shouldOpen = opensBrowser
 do {
-    server = try WebServer(WebServer.Configuration(templatesDirectory: templates))
+    server = try WebServer(WebServer.Configuration(templatesDirectory: templates, idleLimit: idleMinutes * 60))
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
     exit(1)
