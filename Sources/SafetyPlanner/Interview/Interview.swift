@@ -596,8 +596,8 @@ public struct Interview: Sendable {
             let text = Self.cleaned(text)
             if text.isEmpty {
                 if isStage {
-                    problems.append(
-                        Problem(message: words.text("ask-stage", ["last": String(setup.stageChoices.count)])))
+                    // A form's choice, not a typed number: the terminal's re-ask would say "type".
+                    problems.append(Problem(message: words["ask-stage-choose"]))
                 }
             } else {
                 switch check(text, type: question.type, isStageQuestion: isStage) {

@@ -25,7 +25,7 @@ public struct Words: Equatable, Sendable {
     /// of its language (`fillingMissing(from:)`).
     public static let laterIDs =
         [
-            "ask-stage-name", "ask-phone", "stage-label", "stage-hint", "review-title",
+            "ask-stage-name", "ask-stage-choose", "ask-phone", "stage-label", "stage-hint", "review-title",
             "review-help", "review-empty", "review-advocate-only", "review-now", "review-again", "edit-value",
             "edit-list",
             "done-words", "edit-words", "today-words", "copy-youth", "copy-youth-discreet", "copy-advocate",

@@ -143,6 +143,8 @@ enum Pages {
             hint = String(hint.dropLast(question.instruction.count))
             while hint.last == " " { hint.removeLast() }
         }
+        // A date is picked in the browser's own date field: no "YYYY-MM-DD or today" to say.
+        if question.type == .date { hint = "" }
         switch question.kind {
         case .value: hint += (hint.isEmpty ? "" : " ") + (question.type == .stage ? "" : words["instruction-value"])
         case .list: hint += (hint.isEmpty ? "" : " ") + words["web-list-instruction"]

@@ -325,6 +325,14 @@ import Testing
             let started = try await Self.start(client, cookie)
             #expect(started.headers[.location] == "/questions/1")
             let post = cookie + Self.sameOrigin + Self.formType
+            // No stage chosen: asked again, by the choices, never guessed.
+            let unchosen = try await client.execute(
+                uri: "/questions/1", method: .post, headers: post,
+                body: Self.form([("v:client.name", "Maya"), ("go", "next")]))
+            #expect(unchosen.status == .unprocessableContent)
+            #expect(
+                Self.text(unchosen).contains(
+                    "<p class=\"problem\" id=\"q-stage-problem-0\">Please choose the one that fits best.</p>"))
             var response = try await client.execute(
                 uri: "/questions/1", method: .post, headers: post,
                 body: Self.form([
