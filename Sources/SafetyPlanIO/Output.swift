@@ -1,11 +1,5 @@
 import SafetyPlanner
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Writing a command's one document: to standard output, or to `-o FILE` (`OutputTarget`),
 /// or printed to a PDF there (`PDFEngine`).
 package enum Output {
@@ -40,10 +34,7 @@ package enum Output {
     ///
     /// - Throws: `IOError` when it cannot be written, or `path` is another input.
     package static func writeAnswers(_ bytes: [UInt8], to path: String, dataFile: String?) throws(IOError) {
-        if let dataFile, OutputTarget.standardDescriptor(path) == nil, let target = FileSystem.status(path),
-            let data = FileSystem.status(dataFile), (target.st_mode & S_IFMT) == S_IFREG,
-            target.st_dev == data.st_dev, target.st_ino == data.st_ino
-        {
+        if let dataFile, OutputTarget.isSameRegularFile(path, as: dataFile) {
             try AtomicFile.write(bytes, to: path, isReplacingInput: true)
             return
         }

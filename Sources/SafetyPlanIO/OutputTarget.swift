@@ -90,11 +90,7 @@ package enum OutputTarget {
     ///
     /// - Throws: `IOError` as writing would throw it.
     package static func preflight(_ path: String, allowedInput: String? = nil) throws(IOError) {
-        if let allowedInput, let target = FileSystem.status(path), let input = FileSystem.status(allowedInput),
-            target.st_dev == input.st_dev, target.st_ino == input.st_ino
-        {
-            return
-        }
+        if let allowedInput, isSameRegularFile(path, as: allowedInput) { return }
         guard case .file = try kind(of: path) else { return }
         let folder = PathName.deletingLast(path)
         guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
@@ -111,11 +107,16 @@ package enum OutputTarget {
 
     /// Refuses `path` when it is the same file as `input` (which may not be read yet).
     package static func refuseIfSame(_ path: String, as input: String) throws(IOError) {
+        if isSameRegularFile(path, as: input) { throw isAnInput(path, input: input) }
+    }
+
+    /// Whether `path` names the same regular file as `input` (after links), and not a
+    /// descriptor the tool was started with.
+    package static func isSameRegularFile(_ path: String, as input: String) -> Bool {
         guard standardDescriptor(path) == nil, let output = FileSystem.status(path),
-            let read = FileSystem.status(input), (output.st_mode & S_IFMT) == S_IFREG,
-            output.st_dev == read.st_dev, output.st_ino == read.st_ino
-        else { return }
-        throw isAnInput(path, input: input)
+            let other = FileSystem.status(input), (output.st_mode & S_IFMT) == S_IFREG
+        else { return false }
+        return output.st_dev == other.st_dev && output.st_ino == other.st_ino
     }
 
     /// The error for an output that is an input.

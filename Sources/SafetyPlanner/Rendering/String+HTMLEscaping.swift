@@ -5,7 +5,7 @@ extension String {
     /// Every character is escaped, existing entities included: `&amp;` in data comes out
     /// as `&amp;amp;`, because data is text, not HTML. The string is scanned by Unicode
     /// scalar, so a quote followed by a combining mark is still escaped.
-    package var htmlEscaped: String {
+    public var htmlEscaped: String {
         var escaped: [UInt8] = []
         appendHTMLEscaped(self, to: &escaped)
         return String(decoding: escaped, as: UTF8.self)

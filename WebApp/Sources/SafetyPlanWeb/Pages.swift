@@ -301,20 +301,6 @@ enum Pages {
         "<h1>\(escaped(words["web-title"]))</h1>\n<p>\(escaped(text))</p>\n"
     }
 
-    /// `text` with `& < > " '` as entities.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    /// `text` with `& < > " '` as entities: the library's escaping, as its documents use.
+    static func escaped(_ text: String) -> String { text.htmlEscaped }
 }
