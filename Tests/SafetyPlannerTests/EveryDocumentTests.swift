@@ -113,9 +113,9 @@ import Testing
     }
 
     @Test func theMatrixIsWhole() {
-        #expect(Self.workspace.library.templateNames.count == 4)
+        #expect(Self.workspace.library.templateNames.count == 5)
         #expect(Self.languages == ["en", "es"])
-        #expect(Self.cases.count == 2 * (4 * 5 * 2 * 2 - 4 * 5 - 5))
+        #expect(Self.cases.count == 2 * (5 * 5 * 2 * 2 - 5 * 5 - 5))
     }
 
     @Test(arguments: cases.filter(\.isDiscreet))
