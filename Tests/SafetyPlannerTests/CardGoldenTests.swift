@@ -207,6 +207,25 @@ import Testing
         }
     }
 
+    /// A face steps its type down (8.5pt, 7.5pt, 7pt) as it holds more, so nothing is cut
+    /// off: five lines by their own names in Spanish need the smaller type.
+    @Test func typeStepsDownForLongFaces() throws {
+        func sizes(_ language: String, isDiscreet: Bool) throws -> [String] {
+            let html = try Self.card(.preparation, .html, language: language, isDiscreet: isDiscreet)
+            return html.components(separatedBy: "<div class=\"face").dropFirst().map {
+                String($0.prefix { $0 != "\"" })
+            }
+        }
+        #expect(try sizes("en", isDiscreet: true) == ["", ""])
+        #expect(try sizes("es", isDiscreet: true) == ["", ""])
+        #expect(try sizes("es", isDiscreet: false) == [" small", ""])
+        let long = DocumentNode.list(
+            ordered: false,
+            items: Array(repeating: [.paragraph([.text(String(repeating: "word ", count: 30))])], count: 5))
+        #expect(HTMLRenderer.typeSize(of: [long]) == " smaller")
+        #expect(HTMLRenderer.typeSize(of: [.paragraph([.text("Ms. R.: (510) 555-0142")])]) == "")
+    }
+
     static func slots(in html: String) -> [Int] {
         html.components(separatedBy: "<div class=\"card slot-").dropFirst().map { Int($0.prefix(1))! }
     }

@@ -68,7 +68,7 @@ extension HTMLRenderer {
             buffer += isBack ? "<div class=\"sheet backs\">\n" : "<div class=\"sheet fronts\">\n"
             for copy in 0..<copies {
                 buffer.appendMarkup("<div class=\"card slot-\(CardSheet.slot(of: copy, isBack: isBack))\">\n")
-                buffer += "<div class=\"face\">\n"
+                buffer.appendMarkup("<div class=\"face\(Self.typeSize(of: faces))\">\n")
                 write(faces, to: &buffer)
                 buffer += "</div>\n"
                 buffer += Self.cropMarks
@@ -80,6 +80,50 @@ extension HTMLRenderer {
         return buffer.bytes
     }
 
+    /// The type of a face: 8.5pt when what it holds fits at that size, else 7.5pt
+    /// (`small`), else 7pt (`smaller`), never smaller, so a face with five long line names
+    /// (Spanish, `--no-discreet`) still shows all of them.
+    ///
+    /// Fitting is estimated from the text's length: characters a line holds at each size
+    /// in a wide sans-serif (DejaVu Sans, Chromium's on Linux: 44, 50 and 54 across the
+    /// face), and the lines the face holds below its heading, less the space between
+    /// blocks (9, 11 and 12).
+    static func typeSize(of nodes: [DocumentNode]) -> String {
+        var blocks: [Int] = []
+        func add(_ node: DocumentNode) {
+            switch node {
+            case .section(_, let children): children.forEach(add)
+            case .heading: break
+            case .paragraph(let content), .note(let content), .checkItem(let content, _):
+                blocks.append(content.sanitizedPlainText.count)
+            case .field(let label, let value, let lines):
+                blocks.append(label.sanitizedPlainText.count + value.sanitizedPlainText.count + 2)
+                if value.isEmpty { blocks += Array(repeating: 0, count: Swift.max(lines, 1) - 1) }
+            case .list(_, let items):
+                for item in items { blocks.append(item.map { Self.plainLength($0) }.reduce(0, +)) }
+            case .writeIn(let lines): blocks += Array(repeating: 0, count: lines)
+            case .pageBreak: break
+            }
+        }
+        nodes.forEach(add)
+        for (name, perLine, capacity) in [("", 44, 9), (" small", 50, 11)] {
+            let lines = blocks.map { Swift.max(1, ($0 + perLine - 1) / perLine) }.reduce(0, +)
+            if lines <= capacity { return name }
+        }
+        return " smaller"
+    }
+
+    private static func plainLength(_ node: DocumentNode) -> Int {
+        switch node {
+        case .paragraph(let content), .note(let content), .heading(_, let content), .checkItem(let content, _):
+            return content.sanitizedPlainText.count
+        case .list(_, let items): return items.flatMap { $0 }.map(plainLength).reduce(0, +)
+        case .section(_, let children): return children.map(plainLength).reduce(0, +)
+        case .field(let label, let value, _): return label.sanitizedPlainText.count + value.sanitizedPlainText.count
+        case .writeIn, .pageBreak: return 0
+        }
+    }
+
     /// The eight crop marks of a card, two at each corner.
     private static let cropMarks: StaticString = """
         <div class="mark h tl"></div><div class="mark v tl"></div><div class="mark h tr"></div><div class="mark v tr"></div>
@@ -88,7 +132,8 @@ extension HTMLRenderer {
         """
 
     /// The card page's stylesheet: its own, since a card has no page footer, no margins and
-    /// its own small type (8.5pt, headings 10.5pt: readable at a card's size).
+    /// its own small type (8.5pt, headings 10.5pt: readable at a card's size; 7.5pt or
+    /// 7pt for a face that holds more, `typeSize(of:)`).
     static func cardStylesheet(_ paper: CardOptions.Paper) -> String {
         typealias S = CardSheet
         let sheet = CardSheet(paper)
@@ -106,6 +151,10 @@ extension HTMLRenderer {
             .face p, .face ul, .face ol, .face .field { margin: 0 0 1.2mm; }
             .face ul, .face ol { list-style: none; padding: 0; }
             .face li { margin: 0 0 0.9mm; }
+            .face.small { font-size: 7.5pt; line-height: 1.2; }
+            .face.smaller { font-size: 7pt; line-height: 1.2; padding: 3mm 3.5mm; }
+            .face.small h1, .face.smaller h1 { font-size: 9.5pt; margin-bottom: 1mm; }
+            .face.small li, .face.smaller li { margin-bottom: 0.6mm; }
             a { color: #000; text-decoration: underline; }
             a[href^="tel:"], a[href^="sms:"] { white-space: nowrap; }
             .web { overflow-wrap: anywhere; }
