@@ -95,12 +95,14 @@ public struct Workspace: Sendable {
         return try Template.compile(named: name, from: library, schema: templateSchema)
     }
 
-    /// The error for a template (of `kind`, or any) that the set does not have, with the
-    /// nearest name of that kind and all of them.
+    /// The error for a template (of `kind`, or any but a wallet card, which only `handout
+    /// card` makes) that the set does not have, with the nearest name of that kind and all
+    /// of them.
     func noSuchTemplate(_ name: String, kind: Template.Kind?) -> TemplateError {
         let names = library.templateNames.filter { candidate in
-            guard let kind else { return true }
-            return (try? Template.compile(named: candidate, from: library, schema: templateSchema))?.kind == kind
+            let found = (try? Template.compile(named: candidate, from: library, schema: templateSchema))?.kind
+            guard let kind else { return found != .card }
+            return found == kind
         }
         return TemplateError(
             .noSuchTemplate(
