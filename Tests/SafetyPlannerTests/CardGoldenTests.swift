@@ -174,6 +174,18 @@ import Testing
         #expect(asked.contains("My code word: blue sneakers"))
     }
 
+    /// The advocate goes by the `discreetName` the youth chose, else a title and an initial.
+    @Test func theAdvocateByTheNameTheYouthChose() throws {
+        let data = try PlanData.parse(
+            Array(#"{"advocate": {"name": "Ms. Rivera", "discreetName": "Bea", "phone": "510-555-0100"}}"#.utf8),
+            file: "a.json")
+        let discreet = try Self.card(.action, .text(width: 72), data: data)
+        #expect(discreet.contains("| Bea: 510-555-0100 "))
+        #expect(!discreet.contains("Rivera"))
+        let named = try Self.card(.action, .text(width: 72), data: data, isDiscreet: false)
+        #expect(named.contains("| Ms. Rivera: 510-555-0100 "))
+    }
+
     /// The HTML card: the page's Content-Security-Policy, one front and one back per copy
     /// with 8 crop marks each, backs in the mirrored column, and the paper in `@page`.
     @Test func htmlLaysOutFrontsAndMirroredBacks() throws {
