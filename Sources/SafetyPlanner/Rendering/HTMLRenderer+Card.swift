@@ -145,7 +145,7 @@ extension HTMLRenderer {
             body { margin: 0; padding: 1rem; background: #e6e6e6; font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
             .sheet { position: relative; width: \(mm(sheet.width)); height: \(mm(sheet.height - 100)); margin: 0 auto 1rem; background: #fff; overflow: hidden; }
             .card { position: absolute; width: \(mm(width)); height: \(mm(height)); }
-            .face { position: absolute; left: 0; top: 0; width: \(mm(width)); height: \(mm(height)); box-sizing: border-box; border: 0.2mm solid #767676; border-radius: 3mm; padding: 3.5mm 4mm; overflow: hidden; font-size: 8.5pt; line-height: 1.25; color: #000; }
+            .face { position: absolute; left: 0; top: 0; width: \(mm(width)); height: \(mm(height)); box-sizing: border-box; border: 0.2mm solid #767676; border-radius: 3mm; padding: 3.5mm 4mm; overflow: hidden; overflow-wrap: anywhere; font-size: 8.5pt; line-height: 1.25; color: #000; }
             .face h1, .face h2, .face h3 { font-size: 10.5pt; line-height: 1.2; margin: 0 0 1.5mm; }
             .face h2, .face h3 { font-size: 9pt; margin-top: 2mm; }
             .face p, .face ul, .face ol, .face .field { margin: 0 0 1.2mm; }
