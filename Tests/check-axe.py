@@ -48,6 +48,12 @@ def for_helpers(template):
     return 'audience="provider"' in path.read_text(encoding="utf-8")[:4096]
 
 
+def is_card(template):
+    """Whether the template is a wallet card (kind="card"), which 'handout card' makes."""
+    path = next((ROOT / "Templates").rglob(template + ".xml"))
+    return 'kind="card"' in path.read_text(encoding="utf-8")[:4096]
+
+
 def languages():
     """English and every language folder of Templates/ (es, ...)."""
     return ["en"] + sorted(p.name for p in (ROOT / "Templates").iterdir()
@@ -62,12 +68,22 @@ def render(tool, folder):
         for discreet, copy in ((False, "youth"), (True, "youth"), (False, "advocate")):
             if discreet and for_helpers(template):
                 continue
+            card = is_card(template)
+            if card and copy == "advocate":
+                continue
             path = os.path.join(
                 folder, f"{language}-{template}-{stage}-{copy}{'-discreet' if discreet else ''}.html")
-            args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html",
-                    "--audience", copy, "--language", language, "-o", path]
-            if discreet:
-                args.append("--discreet")
+            if card:
+                # The wallet card is made by 'handout card' only, discreet unless --no-discreet.
+                args = [tool, "handout", "card", "--stage", stage, "--format", "html", "--language", language,
+                        "--copies", "3", "-o", path]
+                if not discreet:
+                    args.append("--no-discreet")
+            else:
+                args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html",
+                        "--audience", copy, "--language", language, "-o", path]
+                if discreet:
+                    args.append("--discreet")
             result = subprocess.run(args, capture_output=True, text=True)
             if result.returncode != 0:
                 raise SystemExit(f"{template} {stage}: exit {result.returncode}: {result.stderr}")

@@ -17,7 +17,9 @@ else
     swift build -q --product safetyplan
     bin=$(swift build --show-bin-path)/safetyplan
 fi
-templates=$(grep -rl --include='*.xml' '<template' Templates | grep -Ev '^Templates/[a-z]{2,3}/' | sort)
+# The wallet card (kind="card") is made by 'handout card' only; it is checked below.
+templates=$(grep -rl --include='*.xml' '<template' Templates | grep -Ev '^Templates/[a-z]{2,3}/' \
+    | xargs grep -L 'kind="card"' | sort)
 languages="en $(ls Templates | grep -E '^[a-z]{2,3}$' | tr '\n' ' ')"
 for lang in $languages; do
     for file in $templates; do
@@ -38,7 +40,12 @@ for lang in $languages; do
         "$bin" handout youth --stage "$stage" --format html --language "$lang" -o "$out/$lang-handout-youth-$stage.html"
         "$bin" handout youth --stage "$stage" --format html --discreet --language "$lang" \
             -o "$out/$lang-handout-youth-$stage-discreet.html"
+        "$bin" handout card --stage "$stage" --format html --language "$lang" -o "$out/$lang-card-$stage.html"
+        "$bin" handout card --stage "$stage" --format html --no-discreet --language "$lang" \
+            -o "$out/$lang-card-$stage-named.html"
     done
+    "$bin" handout card --data Samples/preparation.json --with-code-word --copies 8 --paper a4 --format html \
+        --language "$lang" -o "$out/$lang-card-sample.html"
 done
 "$bin" generate --data Samples/preparation.json --format html -o "$out/plan-sample.html"
 "$bin" fill maintenance-support --format html -o "$out/form-empty.html"

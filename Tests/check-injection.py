@@ -110,13 +110,29 @@ def for_helpers(template):
     return 'audience="provider"' in path.read_text(encoding="utf-8")[:4096]
 
 
+def is_card(template):
+    """Whether the template is a wallet card (kind="card"): made by 'handout card' only,
+    discreet unless --no-discreet, with no advocate copy."""
+    path = next((ROOT / "Templates").rglob(template + ".xml"))
+    return 'kind="card"' in path.read_text(encoding="utf-8")[:4096]
+
+
 def render(tool, template, stage, data_path, discreet, copy="youth", language="en"):
-    args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html", "--audience", copy,
-            "--language", language]
-    if data_path:
-        args += ["--data", data_path]
-    if discreet:
-        args.append("--discreet")
+    if is_card(template):
+        # The card with the code word and two copies, so every value it prints is fed.
+        args = [tool, "handout", "card", "--stage", stage, "--format", "html", "--language", language,
+                "--copies", "2"]
+        if data_path:
+            args += ["--data", data_path, "--with-code-word"]
+        if not discreet:
+            args.append("--no-discreet")
+    else:
+        args = [tool, "generate", "--template", template, "--stage", stage, "--format", "html", "--audience", copy,
+                "--language", language]
+        if data_path:
+            args += ["--data", data_path]
+        if discreet:
+            args.append("--discreet")
     result = subprocess.run(args, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{template} {stage}: exit {result.returncode}: {result.stderr}")
@@ -146,6 +162,8 @@ def main():
                 # The youth copy, the discreet copy and the advocate copy (never discreet).
                 for discreet, copy in ((False, "youth"), (True, "youth"), (False, "advocate")):
                     if discreet and for_helpers(template):
+                        continue
+                    if copy == "advocate" and is_card(template):
                         continue
                     clean = parse(render(tool, template, stage, None, discreet, copy, language))
                     for path in data_files:

@@ -95,12 +95,14 @@ public struct Workspace: Sendable {
         return try Template.compile(named: name, from: library, schema: templateSchema)
     }
 
-    /// The error for a template (of `kind`, or any) that the set does not have, with the
-    /// nearest name of that kind and all of them.
+    /// The error for a template (of `kind`, or any but a wallet card, which only `handout
+    /// card` makes) that the set does not have, with the nearest name of that kind and all
+    /// of them.
     func noSuchTemplate(_ name: String, kind: Template.Kind?) -> TemplateError {
         let names = library.templateNames.filter { candidate in
-            guard let kind else { return true }
-            return (try? Template.compile(named: candidate, from: library, schema: templateSchema))?.kind == kind
+            let found = (try? Template.compile(named: candidate, from: library, schema: templateSchema))?.kind
+            guard let kind else { return found != .card }
+            return found == kind
         }
         return TemplateError(
             .noSuchTemplate(
@@ -120,21 +122,30 @@ public struct Workspace: Sendable {
     ///     (``DiscretionPolicy``).
     ///   - copy: the youth's copy (the default: what is printed is handed over) or the
     ///     advocate's; a discreet document is always the youth's.
+    ///   - card: for a wallet card (a template of kind `card`), the lines, the code word,
+    ///     the copies and the paper (check them first with ``checkCard(_:stage:data:isDiscreet:)``);
+    ///     other templates ignore it.
     public func render(
         template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false,
-        copy: DocumentCopy = .youth
+        copy: DocumentCopy = .youth, card: CardOptions = CardOptions()
     ) -> String {
         String(
             decoding: renderBytes(
-                template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: copy),
+                template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: copy,
+                card: card),
             as: UTF8.self)
     }
 
-    /// `render(template:stage:data:format:isDiscreet:copy:)` as UTF-8 bytes, for `batch`.
+    /// `render(template:stage:data:format:isDiscreet:copy:card:)` as UTF-8 bytes, for `batch`.
     package func renderBytes(
         template: Template, stage: Stage, data: PlanData, format: OutputFormat, isDiscreet: Bool = false,
-        copy: DocumentCopy = .youth
+        copy: DocumentCopy = .youth, card: CardOptions = CardOptions()
     ) -> [UInt8] {
-        template.renderBytes(planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy), format: format)
+        guard template.kind == .card else {
+            return template.renderBytes(
+                planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy), format: format)
+        }
+        let plan = planner.plan(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy, card: card)
+        return template.renderCardBytes(plan, format: format, card: card)
     }
 }

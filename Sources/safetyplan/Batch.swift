@@ -124,7 +124,10 @@ struct Batch: ParsableCommand {
                 defaultStage: stage,
                 copy: copyOptions.copy, languageOption: options.language,
                 advocateLanguageOption: copyOptions.advocateLanguage
-            ) { Run.refuseDiscreet($0, isDiscreet: options.discreet) }
+            ) {
+                Run.refuseDiscreet($0, isDiscreet: options.discreet)
+                Run.refuseCard($0)
+            }
             let jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             summary = try BatchWriter.write(
                 data, renderer: renderer, to: output.map { .file($0) } ?? .folder(outputDir!, isForced: force),

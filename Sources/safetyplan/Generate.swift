@@ -52,6 +52,7 @@ struct Generate: ParsableCommand {
             let known = try planData.stage(option: stage, file: data ?? "", fallback: nil)
             let compiled = try workspace.template(named: template)
             Run.refuseDiscreet(compiled, isDiscreet: options.discreet)
+            Run.refuseCard(compiled)
             if interview.interactive {
                 try Interactive.run(
                     template: compiled, workspace: workspace, base: planData, stage: known, fallback: .preparation,

@@ -40,6 +40,11 @@ enum Run {
         if isDiscreet, let refusal = template.discreetRefusal { usageError(refusal) }
     }
 
+    /// A wallet card is made by `handout card` only (`Template.cardRefusal`).
+    static func refuseCard(_ template: Template) {
+        if let refusal = template.cardRefusal { usageError(refusal) }
+    }
+
     /// A usage problem found after reading input: message on standard error, exit 64.
     static func usageError(_ message: String) -> Never {
         StandardError.write("error: " + message + "\n")

@@ -117,3 +117,112 @@ import Testing
         #expect(result.standardOutput == "")
     }
 }
+
+/// The wallet card printed to PDF: the page is the paper asked for, and the card measured
+/// on the page (between its crop marks, at 300 dpi) is 85.6 × 54 mm within 0.5 mm.
+@Suite struct CardPDFTests {
+    static let hasTools = PDFCommandTests.hasTools && PDFCommandTests.program("pdftoppm") != nil
+
+    /// A grey image: `pdftoppm -gray` output (binary PGM, `P5`).
+    struct GreyImage {
+        var width: Int
+        var height: Int
+        var pixels: [UInt8]
+
+        init(pgm bytes: [UInt8]) throws {
+            // The header: "P5", width, height, maximum value, each after white space, then
+            // one white space character and the pixels.
+            var fields: [Int] = []
+            var index = 2
+            guard bytes.starts(with: Array("P5".utf8)) else { throw CocoaError(.fileReadCorruptFile) }
+            while fields.count < 3 {
+                while bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+                    index += 1
+                }
+                var value = 0
+                while (0x30...0x39).contains(bytes[index]) {
+                    value = value * 10 + Int(bytes[index] - 0x30)
+                    index += 1
+                }
+                fields.append(value)
+            }
+            index += 1
+            (width, height) = (fields[0], fields[1])
+            guard fields[2] == 255, bytes.count - index >= width * height else {
+                throw CocoaError(.fileReadCorruptFile)
+            }
+            pixels = Array(bytes[index..<index + width * height])
+        }
+
+        func isDark(_ x: Int, _ y: Int) -> Bool { pixels[y * width + x] < 64 }
+
+        /// The centres of the groups of neighbouring columns (or rows) that hold a dark
+        /// run at least `length` pixels long across them: the crop marks, which are 4 mm
+        /// long; no glyph of the card's 8.5pt and 10.5pt text is that tall or wide, and the
+        /// card's grey border is lighter than the threshold.
+        func lineCentres(vertical: Bool, length: Int) -> [Double] {
+            let (count, along) = vertical ? (width, height) : (height, width)
+            var hits: [Int] = []
+            for line in 0..<count {
+                var run = 0
+                var longest = 0
+                for step in 0..<along {
+                    let dark = vertical ? isDark(line, step) : isDark(step, line)
+                    run = dark ? run + 1 : 0
+                    longest = max(longest, run)
+                }
+                if longest >= length { hits.append(line) }
+            }
+            var groups: [[Int]] = []
+            for hit in hits {
+                if let last = groups.last?.last, hit - last <= 1 {
+                    groups[groups.count - 1].append(hit)
+                } else {
+                    groups.append([hit])
+                }
+            }
+            return groups.map { Double($0.reduce(0, +)) / Double($0.count) }
+        }
+    }
+
+    static func measure(_ arguments: [String]) throws -> (pageSize: String, width: Double, height: Double) {
+        let (pdf, text, pages) = try PDFCommandTests.makePDF(["handout", "card"] + arguments)
+        #expect(pages == 2, "fronts on one sheet, backs on the other")
+        #expect(text.contains("My numbers"))
+        #expect(!text.contains("Rivera") && !text.contains("blue sneakers"))
+        let info = try PDFCommandTests.poppler("pdfinfo", [pdf])
+        let pageSize = info.split(separator: "\n").first { $0.hasPrefix("Page size:") }.map(String.init) ?? ""
+        let prefix = pdf + "-page"
+        _ = try PDFCommandTests.poppler(
+            "pdftoppm", ["-r", "300", "-gray", "-f", "1", "-l", "1", "-singlefile", pdf, prefix])
+        let image = try GreyImage(pgm: Array(try Data(contentsOf: URL(fileURLWithPath: prefix + ".pgm"))))
+        let dotsPerMillimetre = 300 / 25.4
+        let markLength = Int(3.4 * dotsPerMillimetre)
+        let columns = image.lineCentres(vertical: true, length: markLength)
+        let rows = image.lineCentres(vertical: false, length: markLength)
+        #expect(columns.count == 2, "vertical crop marks at \(columns)")
+        #expect(rows.count == 2, "horizontal crop marks at \(rows)")
+        guard columns.count == 2, rows.count == 2 else { return (pageSize, 0, 0) }
+        return (
+            pageSize, (columns[1] - columns[0]) / dotsPerMillimetre, (rows[1] - rows[0]) / dotsPerMillimetre
+        )
+    }
+
+    @Test(.enabled(if: hasTools, "needs chromium and poppler-utils (pdfinfo, pdftotext, pdftoppm), which CI installs"))
+    func aCardOnLetterIsTheSizeOfABankCard() throws {
+        let (pageSize, width, height) = try Self.measure([
+            "--stage", "preparation", "--data", "Samples/preparation.json",
+        ])
+        #expect(pageSize.hasSuffix("612 x 792 pts (letter)"), "\(pageSize)")
+        #expect(abs(width - 85.6) <= 0.5, "width \(width) mm")
+        #expect(abs(height - 54) <= 0.5, "height \(height) mm")
+    }
+
+    @Test(.enabled(if: hasTools, "needs chromium and poppler-utils (pdfinfo, pdftotext, pdftoppm), which CI installs"))
+    func aCardOnA4IsTheSizeOfABankCard() throws {
+        let (pageSize, width, height) = try Self.measure(["--stage", "action", "--paper", "a4", "--language", "en"])
+        #expect(pageSize.contains("(A4)"), "\(pageSize)")
+        #expect(abs(width - 85.6) <= 0.5, "width \(width) mm")
+        #expect(abs(height - 54) <= 0.5, "height \(height) mm")
+    }
+}

@@ -10,7 +10,8 @@
 ///   left out, and a neutral wording written for discreet documents (`discreet="only"` in
 ///   `guidance.xml`) takes its place; a data value with a revealing word is emptied, so the
 ///   template prints its neutral default or a write-in line, never "…";
-/// - no code word (`codeWord` is dropped; the template says to keep it by heart) and no
+/// - no code word (`codeWord` is dropped; the template says to keep it by heart; only a
+///   wallet card the youth asked to hold it keeps it, under a neutral label) and no
 ///   advocate notes;
 /// - no surname of anyone: the youth by initials; a person by the `discreetName` the
 ///   youth chose, else by first name, and a title before a surname becomes the title and an
@@ -151,9 +152,12 @@ public struct DiscretionPolicy: Equatable, Sendable {
     // MARK: - Data
 
     /// The data values as a discreet document may show them.
-    func redacted(_ root: DataValue) -> DataValue {
+    ///
+    /// - Parameter keepingCodeWord: whether the code word stays (a wallet card the youth
+    ///   asked to hold it, `--with-code-word`); it is still emptied if it reveals.
+    func redacted(_ root: DataValue, keepingCodeWord: Bool = false) -> DataValue {
         guard case .record(var fields) = root else { return root }
-        fields["codeWord"] = nil
+        if !keepingCodeWord { fields["codeWord"] = nil }
         fields["advocateNotes"] = nil
         if case .record(var client)? = fields["client"] {
             if let name = client["name"]?.text { client["name"] = .text(initials(name)) }

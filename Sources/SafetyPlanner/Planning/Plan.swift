@@ -48,13 +48,20 @@ public struct PlanShape: Hashable, Sendable {
     public var copy: DocumentCopy
     /// The youth's age band; nil when the age is unknown.
     public var ageBand: Int?
+    /// The lines a wallet card's youth chose (`CardOptions.lines`), by id; nil for the lines
+    /// the age fits.
+    public var lines: [String]?
 
     /// A shape; `Planner.shape(stage:data:isDiscreet:copy:)` makes the one of a data file.
-    public init(stage: Stage, isDiscreet: Bool = false, copy: DocumentCopy = .youth, ageBand: Int? = nil) {
+    public init(
+        stage: Stage, isDiscreet: Bool = false, copy: DocumentCopy = .youth, ageBand: Int? = nil,
+        lines: [String]? = nil
+    ) {
         self.stage = stage
         self.isDiscreet = isDiscreet
         self.copy = copy
         self.ageBand = ageBand
+        self.lines = lines
     }
 }
 

@@ -96,15 +96,28 @@ public struct Planner: Sendable {
     ///   - isDiscreet: whether the document must not reveal what it is about.
     ///   - copy: the youth's copy (the default) or the advocate's; a discreet plan is
     ///     always the youth's.
-    public func plan(stage: Stage, data: PlanData, isDiscreet: Bool = false, copy: DocumentCopy = .youth) -> Plan {
-        let shape = shape(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy)
+    ///   - card: for a wallet card, the lines the youth chose and whether the code word is
+    ///     printed (`CardOptions`); nil for every other document.
+    public func plan(
+        stage: Stage, data: PlanData, isDiscreet: Bool = false, copy: DocumentCopy = .youth,
+        card: CardOptions? = nil
+    ) -> Plan {
+        var shape = shape(stage: stage, data: data, isDiscreet: isDiscreet, copy: copy)
+        shape.lines = card?.lines
         // Every age of a band makes the same choices: the band's youngest stands for it.
-        let (resources, domains) = precomputed.choice(ChoiceKey(shape)) {
+        var (resources, domains) = precomputed.choice(ChoiceKey(shape)) {
             Self.choose(catalog, stage: stage, age: ageBands.youngest(in: shape.ageBand), isDiscreet: isDiscreet)
+        }
+        if let chosen = card?.lines {
+            // The youth's own choice of lines, in their order, in place of the lines the age
+            // fits; the organisations stay.
+            let lines = chosen.compactMap { id in catalog.resources.first { $0.id == id && $0.kind == .line } }
+            resources = lines + resources.filter { $0.kind != .line }
         }
         return Plan(
             shape: shape, domains: domains, resources: resources, stageGuide: catalog.stages,
-            principles: catalog.principles, values: values(stage: stage, data: data, isDiscreet: isDiscreet),
+            principles: catalog.principles,
+            values: values(stage: stage, data: data, isDiscreet: isDiscreet, card: card),
             discretion: catalog.discretion, words: catalog.words)
     }
 
@@ -139,7 +152,7 @@ public struct Planner: Sendable {
     }
 
     /// The data file's values plus `plan.*`.
-    private func values(stage: Stage, data: PlanData, isDiscreet: Bool) -> DataValue {
+    private func values(stage: Stage, data: PlanData, isDiscreet: Bool, card: CardOptions?) -> DataValue {
         let info = catalog.info(for: stage)
         var planValues = precomputedValues[Stage.allCases.firstIndex(of: stage)!]
         if let date = data.date { planValues["date"] = .text(date) }
@@ -151,12 +164,16 @@ public struct Planner: Sendable {
         }
         guard case .record(var fields) = data.root else { return .record(["plan": .record(planValues)]) }
         fields["plan"] = .record(planValues)
+        // A wallet card prints the code word only when the youth asks, discreet or not.
+        let keepsCodeWord = card?.showsCodeWord ?? false
+        if card != nil, !keepsCodeWord { fields["codeWord"] = nil }
         if !catalog.words.printsDatesAsWritten || catalog.words.language != TemplateLibrary.baseLanguage {
             localize(&fields)
         }
         // The catalog's words in `plan.*` are made safe with the youth's: every path that
         // renders a discreet plan then prints the same thing.
-        return isDiscreet ? catalog.discretion.redacted(.record(fields)) : .record(fields)
+        return isDiscreet
+            ? catalog.discretion.redacted(.record(fields), keepingCodeWord: keepsCodeWord) : .record(fields)
     }
 }
 

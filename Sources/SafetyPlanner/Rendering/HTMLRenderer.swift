@@ -51,9 +51,11 @@ public struct HTMLRenderer: Sendable {
     ///
     /// `pageFooter` is the printed pages' footer (`Page {page} of {pages}`), in the
     /// stylesheet's page-margin box.
+    ///
+    /// `stylesheet`, when given, takes the place of the page's own (a wallet card's).
     func writeHead(
         language: String, title: String, pageFooter: String = DocumentTree.defaultPageFooter,
-        to buffer: inout HTMLBuffer
+        stylesheet: String? = nil, to buffer: inout HTMLBuffer
     ) {
         buffer += "<!DOCTYPE html>\n<html lang=\""
         buffer.appendAttribute(Self.languageTag(language))
@@ -68,7 +70,9 @@ public struct HTMLRenderer: Sendable {
         buffer.appendText(title)
         buffer += "</title>\n<style>\n"
         buffer.appendMarkup(
-            pageFooter == DocumentTree.defaultPageFooter ? Self.stylesheet : Self.stylesheet(pageFooter: pageFooter))
+            stylesheet
+                ?? (pageFooter == DocumentTree.defaultPageFooter
+                    ? Self.stylesheet : Self.stylesheet(pageFooter: pageFooter)))
         buffer += "</style>\n</head>\n<body>\n<main>\n"
     }
 

@@ -23,3 +23,12 @@ extension Template {
             + "\(given.id); it is filled anyway: read it with the youth before handing it over"
     }
 }
+
+extension Template {
+    /// The usage error of `generate` and `batch` for a wallet card, which only `handout
+    /// card` makes (discreet by default, with its own options), or nil for another template.
+    public var cardRefusal: String? {
+        guard kind == .card else { return nil }
+        return "\(name) is a wallet card; make it with 'safetyplan handout card' (discreet unless --no-discreet)"
+    }
+}

@@ -107,7 +107,7 @@ struct TemplateCompiler {
                 .invalidValue(attribute: "name", element: "template", expected: "the file's name, '\(name)'"),
                 at: root.location)
         }
-        let kind: Template.Kind = try parseChoice(root, "kind", expected: "plan, form or handout") ?? .plan
+        let kind: Template.Kind = try parseChoice(root, "kind", expected: "plan, form, handout or card") ?? .plan
         let audience: Audience = try parseChoice(root, "audience", expected: "youth or provider") ?? .youth
         let stage = try root.attribute("stage").map { text throws(TemplateError) -> Stage in
             guard let stage = Stage(rawValue: text) else {

@@ -39,11 +39,14 @@ public struct Template: Equatable, Sendable {
             && left.stage == right.stage && left.body == right.body
     }
 
-    /// What the template makes (its `kind`): a plan, a form to fill, or a handout.
+    /// What the template makes (its `kind`): a plan, a form to fill, a handout, or a
+    /// wallet card (`handout card`), which the renderers lay out as a bank card's front and
+    /// back (`CardSheet`): its first page break divides the front from the back.
     public enum Kind: String, Sendable {
         case plan
         case form
         case handout
+        case card
     }
 }
 
