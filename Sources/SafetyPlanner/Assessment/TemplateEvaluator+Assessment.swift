@@ -25,13 +25,21 @@ extension TemplateEvaluator {
                 if part == .responses { output.append(.paragraph([.text(plan.words["assess-no-stage"])])) }
                 return output
             }
+            let views = [assessment.overall] + assessment.domains.map(\.view)
+            if part == .responses,
+                views.contains(where: { StageSuggestion($0, guide: guide).differs(from: $0.youthStage) })
+            {
+                output.append(.note([.text(plan.words["assess-youth-first"])]))
+            }
             for (stage, whose) in stages {
                 let info = guide.first { $0.stage == stage }!
-                output.append(
-                    .heading(
-                        level: min(depth + 2, 6),
-                        content: [.text(info.name + " (" + whose.joined(separator: "; ") + ")")]))
+                output.append(.heading(level: min(depth + 2, 6), content: [.text(info.name)]))
                 if part == .responses {
+                    output.append(
+                        .paragraph([
+                            .emphasis([.text(plan.words["assess-here-for"] + " " + whose.joined(separator: "; ") + ".")]
+                            )
+                        ]))
                     output.append(.paragraph([.strong([.text(plan.words["what-helps"])]), .text(" " + info.response)]))
                 } else if !info.questions.isEmpty {
                     output.append(.list(ordered: false, items: info.questions.map { [.paragraph([.text($0)])] }))
@@ -119,7 +127,7 @@ extension TemplateEvaluator {
         items.append([.paragraph(says)])
         var output: [DocumentNode] = [.list(ordered: false, items: items)]
         if suggestion.differs(from: view.youthStage) { output.append(.note([.text(words["assess-differ"])])) }
-        output.append(.note([.text(words["assess-suggestion"])]))
+        if !suggestion.leading.isEmpty { output.append(.note([.text(words["assess-suggestion"])])) }
         return output
     }
 

@@ -43,7 +43,7 @@ public struct Words: Equatable, Sendable {
         "assess-q-signs-again", "assess-q-words", "assess-q-stage", "assess-q-stage-again", "assess-q-importance",
         "assess-q-confidence", "assess-q-number-again", "assess-q-domain", "assess-q-domain-again", "assess-q-about",
         "assess-recorded", "assess-already-recorded", "assess-not-recorded", "assess-from-youth-on",
-        "assess-from-signs-on",
+        "assess-from-signs-on", "assess-youth-first", "assess-here-for",
     ]
 
     /// The ids of the local web app's pages (`safetyplan serve`).
