@@ -59,7 +59,8 @@ import Testing
 
             """.utf8
         ).write(to: bad)
-        let result = try ToolRunner.run(["assess", "--data", "bad.json"], in: folder)
+        let result = try ToolRunner.run(
+            ["assess", "--data", "bad.json", "--record", "kept.json", "-o", "out.txt"], in: folder)
         #expect(result.status == 1)
         #expect(result.standardOutput == "")
         #expect(
@@ -71,6 +72,7 @@ import Testing
 
                 """)
         #expect(!result.standardError.contains("secret") && !result.standardError.contains("Secret"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.json"], "nothing written")
         let empty = folder.appendingPathComponent("empty.json")
         try Data(#"{ "client": { "name": "Sam" } }"#.utf8).write(to: empty)
         let missing = try ToolRunner.run(["assess", "--data", "empty.json"], in: folder)
