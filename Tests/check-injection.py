@@ -52,6 +52,14 @@ def every_field(value):
         "warningSigns": [value], "triggers": [value], "copingStrategies": [value], "codeWord": value,
         "emergencyBag": [value], "notes": value, "checkIns": [{"when": value, "how": value}],
         "celebrations": [value], "hardTimes": [value], "id": value,
+        # Sign ids and stages are checked values; the youth's words are free text.
+        "history": [{"stage": "contemplation", "date": "2026-09-01", "suggested": ["preparation", "action"]}],
+        "assessment": {
+            "date": "2026-11-30", "observed": ["pc-defensive", "pr-packing", "ac-police-report"],
+            "youthWords": value, "youthStage": "pre-contemplation", "importance": 7, "confidence": 3,
+            "domains": [{"domain": "shelter", "observed": ["pr-saving-money"], "youthWords": value,
+                         "youthStage": "preparation", "importance": 0, "confidence": 10}],
+        },
     }
 
 

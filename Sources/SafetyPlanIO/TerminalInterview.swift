@@ -55,6 +55,42 @@ package enum TerminalInterview {
     }
 }
 
+extension TerminalInterview {
+    /// Runs the questions of `safetyplan assess --interactive` to their end, on the same
+    /// terminal I/O as the interview: questions on standard error, one answer a line from
+    /// standard input. At a terminal, the end of input before the last question writes
+    /// nothing (`.ended`); piped answers end with what was given.
+    package static func run(_ assessment: inout AssessmentInterview, words: Words) -> Outcome {
+        let isTerminal = isatty(0) == 1 && isatty(2) == 1
+        var editor = isTerminal ? LineEditor() : nil
+        if isTerminal { Cleanup.onStop(restoringTerminal: true, message: words["stopped"]) }
+        defer { if isTerminal { Cleanup.onStop(restoringTerminal: false, message: nil) } }
+        var isEndedEarly = false
+        while !assessment.isFinished {
+            let prompt = assessment.prompt
+            StandardError.write(prompt.message)
+            let line: String?
+            if editor != nil {
+                line = editor!.read(prompt: prompt.input)
+            } else {
+                StandardError.write(prompt.input)
+                line = readLine(strippingNewline: true)
+            }
+            if line == nil {
+                StandardError.write("\n")
+                isEndedEarly = true
+            }
+            assessment.answer(line)
+        }
+        editor = nil
+        if isEndedEarly, isTerminal {
+            StandardError.write(words["stopped"] + "\n")
+            return .ended
+        }
+        return .finished
+    }
+}
+
 /// One line at a time from the terminal, with editing and a history (libedit).
 private final class LineEditor {
     private let editor: OpaquePointer

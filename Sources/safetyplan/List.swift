@@ -6,14 +6,17 @@ import SafetyPlanner
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the stages, domains, resources or templates.",
+        abstract: "List the stages, domains, resources, templates or signs.",
         discussion: """
             Resources are listed with their numbers, each source with its date, and the day the facts were \
             verified with the service, or "not verified with the service" when no one has.
             """
     )
 
-    @Argument(help: ArgumentHelp("What to list: stages, domains, resources or templates.", valueName: "what"))
+    @Argument(
+        help: ArgumentHelp(
+            "What to list: stages, domains, resources, templates or signs (the ids an assessment names).",
+            valueName: "what"))
     var subject: ListSubject
 
     @Option(

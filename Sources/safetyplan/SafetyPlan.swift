@@ -36,6 +36,7 @@ struct SafetyPlan: ParsableCommand {
             Batch.self,
             Fill.self,
             Handout.self,
+            Assess.self,
             Check.self,
             Lint.self,
             List.self,

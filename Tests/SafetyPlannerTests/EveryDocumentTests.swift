@@ -65,13 +65,16 @@ import Testing
         var copy: DocumentCopy
         var isDiscreet: Bool
         var language = "en"
+        /// Whether the template is written for helpers (`audience="provider"`: the provider
+        /// handout and the assessment aid), never handed to the youth.
+        var isForHelpers = false
         var description: String {
             "\(language) \(template) \(stage.id) \(copy.id)\(isDiscreet ? " discreet" : "")"
         }
         /// Whether the document is read by the youth: a youth copy, or the youth handout
-        /// (the provider handout is the helpers' reference).
+        /// (the provider handout and the assessment aid are the helpers').
         var isYouthFacing: Bool {
-            template == "youth-handout" || (copy == .youth && template != "provider-handout")
+            template == "youth-handout" || (copy == .youth && !isForHelpers)
         }
     }
 
@@ -93,7 +96,7 @@ import Testing
                             cases.append(
                                 Case(
                                     template: template, stage: stage, copy: copy, isDiscreet: isDiscreet,
-                                    language: language))
+                                    language: language, isForHelpers: isForHelpers))
                         }
                     }
                 }
@@ -116,9 +119,11 @@ import Testing
     }
 
     @Test func theMatrixIsWhole() {
-        #expect(Self.workspace.library.templateNames.count == 5)
+        #expect(Self.workspace.library.templateNames.count == 6)
         #expect(Self.languages == ["en", "es"])
-        #expect(Self.cases.count == 2 * (5 * 5 * 2 * 2 - 5 * 5 - 5 - 5))
+        // No advocate copy is discreet, nor any document for helpers (two of them); the
+        // wallet card has no advocate copy.
+        #expect(Self.cases.count == 2 * (6 * 5 * 2 * 2 - 6 * 5 - 2 * 5 - 5))
     }
 
     @Test(arguments: cases.filter(\.isDiscreet))
@@ -181,7 +186,7 @@ import Testing
 
     @Test(arguments: cases.filter { $0.copy == .advocate && $0.template != "youth-handout" })
     func anAdvocateCopyHasTheAdvocatesPages(item: Case) throws {
-        guard item.template != "provider-handout" else { return }
+        guard !item.isForHelpers else { return }
         let output = try Self.render(item, Self.minor, .text(width: 400))
         #expect(output.contains("Talked about my duty to report on 11/20"), "\(item)")
         for phrase in Self.advocatePage[item.language]! {
@@ -189,7 +194,7 @@ import Testing
         }
     }
 
-    @Test(arguments: cases.filter { !$0.isDiscreet && $0.template != "provider-handout" })
+    @Test(arguments: cases.filter { !$0.isDiscreet && !$0.isForHelpers })
     func theLawFitsTheAge(item: Case) throws {
         for format in Self.formats {
             let adult = try Self.render(item, Self.adult, format)

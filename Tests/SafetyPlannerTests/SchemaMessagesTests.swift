@@ -326,7 +326,7 @@ struct SchemaMessagesTests {
         // template.rng (the template compiler checks templates first; the schema is its second line)
         Case(
             "template", "a choice", [(#"kind="plan""#, #"kind="letter""#)],
-            [#"template.xml:1:89: error: kind="…" on <template> is "plan", "form", "handout" or "card""#]),
+            [#"template.xml:1:89: error: kind="…" on <template> is "plan", "form", "handout", "card" or "assessment""#]),
         Case(
             "template", "a language tag", [(#"lang="en""#, #"lang="english language""#)],
             [#"template.xml:1:79: error: lang="…" on <template> is a language tag, e.g. en or es-MX"#]),

@@ -25,7 +25,8 @@ import Testing
             at: folder.appendingPathComponent("documents"), withIntermediateDirectories: true)
         // A misspelt element in a catalog file: <sing> for <sign>.
         let stages = Self.bundled("Templates/catalog/stages.xml").replacingOccurrences(
-            of: "<sign>May be defensive.</sign>", with: "<sing>May be defensive.</sing>")
+            of: #"<sign id="pc-defensive">May be defensive.</sign>"#,
+            with: #"<sing id="pc-defensive">May be defensive.</sing>"#)
         let stagesPath = folder.appendingPathComponent("catalog/stages.xml").path
         try Data(stages.utf8).write(to: URL(fileURLWithPath: stagesPath))
         // An unknown data path in a template.
@@ -34,7 +35,7 @@ import Testing
         let planPath = folder.appendingPathComponent("documents/plan.xml").path
         try Data(plan.utf8).write(to: URL(fileURLWithPath: planPath))
         let stagesLine =
-            stages.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<sing>") }! + 1
+            stages.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<sing ") }! + 1
         let planLine =
             plan.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("client.nmae") }! + 1
 

@@ -156,7 +156,7 @@ import Testing
         #expect(result.standardOutput == "")
         #expect(
             result.standardError
-                == "plna:1:1: error: no template named 'plna'; did you mean 'plan'? (templates: maintenance-support, plan, provider-handout, youth-handout)\n"
+                == "plna:1:1: error: no template named 'plna'; did you mean 'plan'? (templates: assessment, maintenance-support, plan, provider-handout, youth-handout)\n"
         )
         #expect(try contents(folder) == [])
     }

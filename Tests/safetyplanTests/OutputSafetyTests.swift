@@ -822,7 +822,7 @@ import Testing
             to: "agency-plan.xml", in: folder)
         let list = try ToolRunner.run(["list", "templates"], environment: ["SAFETYPLAN_TEMPLATES": folder.path])
         #expect(list.status == 0)
-        #expect(list.standardOutput.hasPrefix("agency-plan          plan     Our plan\n"))
+        #expect(list.standardOutput.hasPrefix("agency-plan          plan        Our plan\n"))
         let check = try ToolRunner.run(["check"], environment: ["SAFETYPLAN_TEMPLATES": folder.path])
         #expect(check.status == 0)
         #expect(check.standardOutput == "checked 1 file: no problems\n")

@@ -40,6 +40,7 @@ extension Catalog {
         let stages = try stagesRoot.elements.filter { $0.name == "stage" }.map(StageInfo.init(element:))
         try CatalogFile.requireEach(
             Stage.allCases.map(\.id), in: stages.map(\.stage.id), root: stagesRoot, what: "stage")
+        try Self.requireDistinctSignIDs(stagesRoot)
 
         let domains = try guidanceRoot.elements.filter { $0.name == "domain" }.map(DomainInfo.init(element:))
         try CatalogFile.requireEach(
@@ -311,13 +312,18 @@ extension StageInfo {
     init(element: Element) throws(TemplateError) {
         let id = try CatalogFile.required(element, "id")
         guard let stage = Stage(rawValue: id) else { throw TemplateError(.unknownStage(id), at: element.location) }
+        let signElements = element.firstChild(named: "signs")?.elements ?? []
         self.init(
             stage: stage, name: try CatalogFile.required(element, "name"),
-            signs: element.firstChild(named: "signs")?.elements.map(\.normalizedText) ?? [],
+            signs: signElements.map(\.normalizedText),
             response: try CatalogFile.requiredChild(element, "response"),
             aim: try CatalogFile.requiredChild(element, "aim"),
             youth: try CatalogFile.requiredChild(element, "youth"),
-            movedBack: try CatalogFile.requiredChild(element, "moved-back"))
+            movedBack: try CatalogFile.requiredChild(element, "moved-back"),
+            // An agency's stages.xml written before signs had ids still loads: a sign
+            // without one is named by its stage and place (pre-contemplation-1).
+            signIDs: signElements.enumerated().map { $0.element.attribute("id") ?? "\(id)-\($0.offset + 1)" },
+            questions: element.elements.filter { $0.name == "ask" }.map(\.normalizedText))
     }
 }
 
@@ -373,5 +379,25 @@ extension Resource {
             web: element.childText("web"), offers: try CatalogFile.requiredChild(element, "offers"),
             serves: try CatalogFile.requiredChild(element, "serves"), location: element.childText("where"),
             youth: element.childText("youth"), sources: sources, verified: element.attribute("verified"))
+    }
+}
+
+extension Catalog {
+    /// Refuses two signs with one id (a derived `<stage>-<n>` counts): a data file's
+    /// `assessment.observed` must name one sign.
+    fileprivate static func requireDistinctSignIDs(_ root: Element) throws(TemplateError) {
+        var seen: Set<String> = []
+        for stage in root.elements where stage.name == "stage" {
+            let stageID = stage.attribute("id") ?? ""
+            for (index, sign) in (stage.firstChild(named: "signs")?.elements ?? []).enumerated() {
+                let id = sign.attribute("id") ?? "\(stageID)-\(index + 1)"
+                guard seen.insert(id).inserted else {
+                    throw TemplateError(
+                        .misplaced(
+                            element: "sign", reason: "has the id '\(id)' of another sign; give each sign its own id"),
+                        at: sign.location)
+                }
+            }
+        }
     }
 }

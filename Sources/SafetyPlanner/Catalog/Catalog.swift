@@ -30,6 +30,15 @@ public struct Catalog: Equatable, Sendable {
         stages.first { $0.stage == stage }!
     }
 
+    /// Every sign's id, stage by stage in catalog order (`StageInfo.signIDs`).
+    public var signIDs: [String] { stages.flatMap(\.signIDs) }
+
+    /// The stage and text of the sign with this id, if the catalog has it.
+    public func sign(id: String) -> (stage: Stage, text: String)? {
+        for info in stages { if let text = info.sign(id: id) { return (info.stage, text) } }
+        return nil
+    }
+
     /// The catalog entry for a domain.
     public func info(for domain: Domain) -> DomainInfo {
         domains.first { $0.domain == domain }!

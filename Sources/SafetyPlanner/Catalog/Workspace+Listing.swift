@@ -9,6 +9,9 @@ package enum ListSubject: String, CaseIterable, Sendable {
     case resources
     /// The document templates: name, kind, title.
     case templates
+    /// The signs of the stages, by id, in the order the advocate is shown them
+    /// (`StageInfo.interleavedSigns`: not grouped by stage).
+    case signs
 }
 
 extension Workspace {
@@ -22,6 +25,8 @@ extension Workspace {
             return Self.table(catalog.stages.map { [$0.stage.id, $0.name, $0.response] })
         case .domains:
             return Self.table(catalog.domains.map { [$0.domain.id, $0.name, $0.youthName] })
+        case .signs:
+            return Self.table(StageInfo.interleavedSigns(catalog.stages).map { [$0.id, $0.text] })
         case .resources:
             var lines: [String] = []
             for resource in catalog.resources {

@@ -30,14 +30,17 @@ struct DataReader {
     var elements: [DataValue] = []
     /// The UTF-8 of a string with escapes, as it is decoded.
     var decoded: [UInt8] = []
+    /// The catalog's sign ids that `.signID` text must be one of; nil: checked for form only.
+    var signIDs: [String]?
 
     /// Reads one JSON document and validates it against `shape`; returns the validated
     /// value (nil for `null` or a value of the wrong type) and the problems found.
     static func read(
-        _ bytes: [UInt8], shape: ReadingShape, file: String
+        _ bytes: [UInt8], shape: ReadingShape, file: String, signIDs: [String]? = nil
     ) throws(DataError) -> (value: DataValue?, errors: [DataError]) {
         try bytes.withUnsafeBufferPointer { (buffer) throws(DataError) in
             var reader = DataReader(bytes: buffer, file: file)
+            reader.signIDs = signIDs
             return try reader.readDocument(shape)
         }
     }
@@ -138,7 +141,7 @@ struct DataReader {
             return try readList(of: shape.element!, path: path)
         case .text where byte == UInt8(ascii: "\""):
             let text = try readString()
-            if shape.rule != .any, let problem = DataRules.textProblem(text, rule: shape.rule) {
+            if shape.rule != .any, let problem = DataRules.textProblem(text, rule: shape.rule, signIDs: signIDs) {
                 report(at: start, path: path, problem)
                 return nil
             }

@@ -13,10 +13,28 @@ enum DataRules {
     }
 
     /// What is wrong with `text` under `rule`, or nil when it passes.
-    static func textProblem(_ text: String, rule: DataShape.TextRule) -> String? {
+    static func textProblem(_ text: String, rule: DataShape.TextRule, signIDs: [String]? = nil) -> String? {
         switch rule {
         case .any:
             return nil
+        case .domain:
+            guard Domain(rawValue: text) == nil else { return nil }
+            var message = "not a domain"
+            if let suggestion = Suggestion.nearest(to: text, among: Domain.allCases.map(\.id)) {
+                message += " (did you mean \"\(suggestion)\"?)"
+            }
+            return message + "; expected one of " + Domain.allCases.map(\.id).joined(separator: ", ")
+        case .signID:
+            guard let signIDs else {
+                return isSignIDForm(text) ? nil : "expected a sign id: lowercase letters, digits and hyphens"
+            }
+            guard !signIDs.contains(text) else { return nil }
+            var message = "unknown sign"
+            if let suggestion = Suggestion.nearest(to: text, among: signIDs) {
+                message += " (did you mean \"\(suggestion)\"?)"
+            }
+            return message + "; 'safetyplan list signs' lists them"
+
         case .stage:
             guard Stage(spelling: text) != nil else { return Stage.unknownMessage(text, prefix: "not a stage") }
             return nil
@@ -25,6 +43,24 @@ enum DataRules {
             return isISODate(text, checkingDays: false)
                 ? "expected a date that exists; the month has no such day" : "expected a date written YYYY-MM-DD"
         }
+    }
+
+    /// Whether `text` has the form of a sign id: lowercase letters and digits, words
+    /// joined by single hyphens, starting with a letter (`pc-not-a-victim`).
+    static func isSignIDForm(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
+            bytes.last != UInt8(ascii: "-"), bytes.count <= 100
+        else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let isWordByte =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard isWordByte || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// The text of a value under `rule` as it is kept: a stage in any spelling

@@ -17,6 +17,12 @@ indirect enum DataShape: Equatable, Sendable {
         case any
         case stage
         case isoDate
+        /// One of the five domains (`shelter`).
+        case domain
+        /// A sign's id from the catalog's stages (`pc-not-a-victim`): checked against the
+        /// catalog when the reader is given its ids (`PlanData.parse(signIDs:)`), else
+        /// only for its form.
+        case signID
     }
 
     static let text = DataShape.text(.any)
@@ -26,6 +32,8 @@ indirect enum DataShape: Equatable, Sendable {
         switch self {
         case .text(.stage): return "a stage name"
         case .text(.isoDate): return "a date written YYYY-MM-DD"
+        case .text(.domain): return "a domain name"
+        case .text(.signID): return "a sign id"
         case .text: return "text"
         case .integer: return "a whole number"
         case .list(let element): return "a list of \(element.pluralName)"
@@ -129,7 +137,26 @@ extension DataShape {
                 .record([
                     DataFieldShape("stage", .text(.stage)),
                     DataFieldShape("date", .text(.isoDate)),
+                    DataFieldShape("suggested", .list(.text(.stage))),
                 ]))),
+        DataFieldShape("assessment", assessment),
         DataFieldShape("id", .text),
     ])
+
+    /// What the advocate noticed and what the youth said, for `safetyplan assess`: a
+    /// conversation aid, never a score. Printed only by the assessment document (for the
+    /// advocate); no plan reads it.
+    static let assessment = DataShape.record(
+        [DataFieldShape("date", .text(.isoDate))] + assessmentParts + [
+            DataFieldShape("domains", .list(.record([DataFieldShape("domain", .text(.domain))] + assessmentParts)))
+        ])
+
+    /// The parts of an assessment, as a whole or for one domain.
+    static let assessmentParts = [
+        DataFieldShape("observed", .list(.text(.signID))),
+        DataFieldShape("youthWords", .text),
+        DataFieldShape("youthStage", .text(.stage)),
+        DataFieldShape("importance", .integer(0...10)),
+        DataFieldShape("confidence", .integer(0...10)),
+    ]
 }

@@ -41,9 +41,11 @@ public struct PlanData: Equatable, Sendable {
     ///   - bytes: the file's contents.
     ///   - file: the name to print in messages.
     ///   - maximumBytes: files larger than this are refused unread.
+    ///   - signIDs: the catalog's sign ids (`Catalog.signIDs`): each id of an
+    ///     assessment's `observed` lists must be one of them; nil checks their form only.
     /// - Throws: `DataErrors` with every problem found, in reading order.
     public static func parse(
-        _ bytes: [UInt8], file: String, maximumBytes: Int = defaultMaximumBytes
+        _ bytes: [UInt8], file: String, maximumBytes: Int = defaultMaximumBytes, signIDs: [String]? = nil
     ) throws(DataErrors) -> PlanData {
         guard bytes.count <= maximumBytes else {
             throw DataErrors([
@@ -56,7 +58,7 @@ public struct PlanData: Equatable, Sendable {
         let root: DataValue?
         let errors: [DataError]
         do {
-            (root, errors) = try DataReader.read(bytes, shape: .planData, file: file)
+            (root, errors) = try DataReader.read(bytes, shape: .planData, file: file, signIDs: signIDs)
         } catch {
             throw DataErrors([error])
         }

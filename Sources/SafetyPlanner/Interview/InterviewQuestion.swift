@@ -79,6 +79,7 @@ extension InterviewQuestion.AnswerType {
         case .text(.isoDate): self = .date
         case .integer(let range): self = .number(range)
         case .text(.any): self = key == "phone" ? .phone : .text
+        case .text(.domain), .text(.signID): self = .text
         case .list, .record: self = .text
         }
     }

@@ -113,7 +113,7 @@ private struct QuestionCollector {
             if condition.copy == .advocate { advocateDepth -= 1 }
         case .guidance:
             printsGuidance = true
-        case .writeIn, .resources, .stageGuide, .principles, .pageBreak:
+        case .writeIn, .resources, .stageGuide, .principles, .assessment, .pageBreak:
             break
         }
     }
@@ -330,7 +330,7 @@ private struct PathReader {
         case .conditional(let condition, let body):
             self.condition(condition, bindings: bindings)
             blocks(body, bindings: bindings)
-        case .writeIn, .guidance, .resources, .stageGuide, .principles, .pageBreak:
+        case .writeIn, .guidance, .resources, .stageGuide, .principles, .assessment, .pageBreak:
             break
         }
     }

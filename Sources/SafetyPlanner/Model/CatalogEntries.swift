@@ -14,6 +14,16 @@ public struct StageInfo: Equatable, Sendable {
     public var youth: String
     /// Words to the youth, without judgment, when they are here after a later stage.
     public var movedBack: String
+    /// Each sign's id, in the order of `signs` (`pc-not-a-victim`): the same in every
+    /// language; `<stage>-<n>` for a sign that has none in the catalog.
+    public var signIDs: [String] = []
+    /// What a helper may ask next at this stage (`<ask>`), for `safetyplan assess`.
+    public var questions: [String] = []
+
+    /// The text of the sign with this id, if the stage has it.
+    public func sign(id: String) -> String? {
+        signIDs.firstIndex(of: id).map { signs[$0] }
+    }
 }
 
 /// One piece of stage-appropriate guidance in a domain (Templates/catalog/guidance.xml).

@@ -30,7 +30,21 @@ public struct Words: Equatable, Sendable {
             "edit-list",
             "done-words", "edit-words", "today-words", "copy-youth", "copy-youth-discreet", "copy-advocate",
             "saved-document", "printed-document", "saved-answers", "stopped", "ended",
-        ] + webIDs
+        ] + webIDs + assessmentIDs
+
+    /// The ids of the assessment document's words (`safetyplan assess`).
+    public static let assessmentIDs = [
+        "assess-noticed-none", "assess-points-to", "assess-points-nowhere", "assess-also-fits", "assess-youth-says",
+        "assess-youth-not-said", "assess-differ", "assess-suggestion", "assess-and", "assess-from-youth",
+        "assess-from-signs", "assess-no-stage", "assess-ask-first", "assess-ask-youth", "assess-ruler-importance",
+        "assess-ruler-confidence", "assess-ruler-why", "assess-ruler-up", "assess-ruler-none", "assess-ruler-note",
+        "assess-domains-none", "assess-history-none", "assess-history-said", "assess-history-not-said",
+        "assess-history-pointed", "assess-q-intro", "assess-q-date", "assess-q-date-again", "assess-q-signs",
+        "assess-q-signs-again", "assess-q-words", "assess-q-stage", "assess-q-stage-again", "assess-q-importance",
+        "assess-q-confidence", "assess-q-number-again", "assess-q-domain", "assess-q-domain-again", "assess-q-about",
+        "assess-recorded", "assess-already-recorded", "assess-not-recorded", "assess-from-youth-on",
+        "assess-from-signs-on", "assess-youth-first", "assess-here-for",
+    ]
 
     /// The ids of the local web app's pages (`safetyplan serve`).
     public static let webIDs = [

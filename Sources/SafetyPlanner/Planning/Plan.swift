@@ -26,6 +26,9 @@ public struct Plan: Equatable, Sendable {
     public var discretion: DiscretionPolicy
     /// The words the document prints outside its template, in its language (`words.xml`).
     public var words: Words = .english
+    /// Every domain of the catalog, in the source's order, whether the plan covers it or
+    /// not (the assessment's domains are named by it).
+    public var domainInfo: [DomainInfo] = []
 
     /// The planned domain for `domain`, if the plan includes it.
     public func planned(_ domain: Domain) -> PlannedDomain? {

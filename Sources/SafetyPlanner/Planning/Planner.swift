@@ -118,7 +118,7 @@ public struct Planner: Sendable {
             shape: shape, domains: domains, resources: resources, stageGuide: catalog.stages,
             principles: catalog.principles,
             values: values(stage: stage, data: data, isDiscreet: isDiscreet, card: card),
-            discretion: catalog.discretion, words: catalog.words)
+            discretion: catalog.discretion, words: catalog.words, domainInfo: catalog.domains)
     }
 
     /// The resources that fit the age (lines first) and the domains the stage covers.
@@ -185,6 +185,10 @@ extension Planner {
     fileprivate func localize(_ fields: inout DataRecord) {
         let words = catalog.words
         if let date = fields["date"]?.text { fields["date"] = .text(words.date(date)) }
+        if case .record(var assessment)? = fields["assessment"], let date = assessment["date"]?.text {
+            assessment["date"] = .text(words.date(date))
+            fields["assessment"] = .record(assessment)
+        }
         guard case .list(let entries)? = fields["history"] else { return }
         fields["history"] = .list(
             entries.map { entry in

@@ -397,7 +397,7 @@ extension TemplateNode {
         case .list(let list):
             return list.path != nil || list.items.contains { $0.contains(where: \.readsRecord) }
                 || list.empty.contains(where: \.readsRecord)
-        case .field:
+        case .field, .assessment:
             return true
         case .conditional(let condition, let body):
             return condition.readsRecord || body.contains(where: \.readsRecord)

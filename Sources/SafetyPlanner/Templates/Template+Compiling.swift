@@ -107,7 +107,8 @@ struct TemplateCompiler {
                 .invalidValue(attribute: "name", element: "template", expected: "the file's name, '\(name)'"),
                 at: root.location)
         }
-        let kind: Template.Kind = try parseChoice(root, "kind", expected: "plan, form, handout or card") ?? .plan
+        let kind: Template.Kind =
+            try parseChoice(root, "kind", expected: "plan, form, handout, card or assessment") ?? .plan
         let audience: Audience = try parseChoice(root, "audience", expected: "youth or provider") ?? .youth
         let stage = try root.attribute("stage").map { text throws(TemplateError) -> Stage in
             guard let stage = Stage(rawValue: text) else {
@@ -276,6 +277,14 @@ struct TemplateCompiler {
             try checkAttributes(element, allowed: ["detail"], required: [])
             try requireEmpty(element)
             return [.principles(detail: try parseDetail(element))]
+        case "assessment":
+            try checkAttributes(element, allowed: ["part"], required: ["part"])
+            try requireEmpty(element)
+            let expected = AssessmentPart.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let part: AssessmentPart = try parseChoice(element, "part", expected: expected) else {
+                throw TemplateError(.missingAttribute(name: "part", element: "assessment"), at: element.location)
+            }
+            return [.assessment(part)]
         case "page-break":
             try checkAttributes(element, allowed: [], required: [])
             try requireEmpty(element)
@@ -395,7 +404,7 @@ struct TemplateCompiler {
 
     private static let blockNames: Set<String> = [
         "heading", "p", "note", "check", "section", "domains", "list", "field", "write-in", "guidance", "resources",
-        "stage-guide", "principles", "page-break", "include",
+        "stage-guide", "principles", "assessment", "page-break", "include",
     ]
 
     private mutating func compileInclude(_ element: Element, scope: Scope) throws(TemplateError) -> [TemplateNode] {

@@ -191,6 +191,8 @@ struct TemplateEvaluator {
                             }))
                 }
             }
+        case .assessment(let part):
+            output.append(contentsOf: assessmentBlocks(part, depth: depth))
         case .pageBreak:
             output.append(.pageBreak)
         }

@@ -46,7 +46,10 @@ public struct Template: Equatable, Sendable {
         case plan
         case form
         case handout
+        /// The wallet card (`safetyplan handout card`).
         case card
+        /// The advocate's assessment aid (`safetyplan assess`).
+        case assessment
     }
 }
 
@@ -69,6 +72,8 @@ indirect enum TemplateNode: Equatable, Sendable {
     case resources(domain: Domain?, audience: Audience, kind: Resource.Kind?, label: ResourceLabel, detail: Detail)
     case stageGuide(detail: Detail)
     case principles(detail: Detail)
+    /// A part of the assessment document (`<assessment part="…"/>`).
+    case assessment(AssessmentPart)
     case pageBreak
 }
 
@@ -138,7 +143,8 @@ extension TemplateNode {
             return true
         case .list(let list):
             return list.constant != nil
-        case .heading, .section, .domains, .field, .conditional, .guidance, .resources, .stageGuide, .principles:
+        case .heading, .section, .domains, .field, .conditional, .guidance, .resources, .stageGuide, .principles,
+            .assessment:
             return false
         }
     }
