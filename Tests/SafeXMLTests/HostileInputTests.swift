@@ -22,7 +22,10 @@ func doctypeIsRefused(fixtureName: String, expected: String) throws {
     #expect(parseError("<?xml version=\"1.0\"?> <!DOCTYPE a><a/>") == "t.xml:1:23: error: DOCTYPE is not allowed")
 }
 
-@Test(.timeLimit(.minutes(1)))
+// The limits catch a hang, not slowness (each parse takes ~0.02 s): on 2 cores the
+// tool's command tests, which wait for the processes they start, hold Swift Testing's
+// threads for a minute or more, and a test's clock runs while it waits for one.
+@Test(.timeLimit(.minutes(10)))
 func hundredThousandDeepNestingFailsWithAnError() {
     let depth = 100_000
     let text = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
@@ -36,7 +39,7 @@ func hundredThousandDeepNestingFailsWithAnError() {
     #expect(root.textContent == "x")
 }
 
-@Test(.timeLimit(.minutes(1)))
+@Test(.timeLimit(.minutes(10)))
 func oneMegabyteTextLineUnderTheLimitParses() throws {
     let body = String(repeating: "safe ", count: 200_000)
     let bytes = Array("<p>\(body)</p>".utf8)

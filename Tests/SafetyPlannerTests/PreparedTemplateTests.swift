@@ -244,3 +244,24 @@ struct RendererEntryTests {
         for (position, entry) in HTMLBuffer.Entry.allCases.enumerated() { #expect(entry.index == position) }
     }
 }
+
+/// A compiled template's cache holds its prepared templates; they must not hold the
+/// template (and so the cache) in turn, or no compiled template that ever rendered is freed.
+@Test func aTemplateAndWhatItPreparedAreFreedTogether() throws {
+    weak var cache: Template.Cache?
+    weak var prepared: PreparedTemplate?
+    do {
+        let workspace = try Workspace.load()
+        let template = try workspace.template(named: "plan")
+        let data = PlanData()
+        for format in [OutputFormat.text(width: 72), .text(width: 72), .html, .html] {
+            _ = workspace.render(template: template, stage: .preparation, data: data, format: format)
+        }
+        let plan = workspace.planner.plan(stage: .preparation, data: data, isDiscreet: false)
+        cache = template.cache
+        prepared = template.cache.prepared(template, for: plan, format: .html)
+        #expect(cache != nil && prepared != nil)
+    }
+    #expect(prepared == nil)
+    #expect(cache == nil)
+}

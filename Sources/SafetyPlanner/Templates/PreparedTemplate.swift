@@ -17,7 +17,11 @@ import Synchronization
 /// in a format (`Template.Cache`): a batch then copies recorded bytes, while one document
 /// is written live and pays nothing for recording.
 final class PreparedTemplate: Sendable {
-    let template: Template
+    /// The template's language and titles: not the template itself, whose cache holds
+    /// this prepared template (a cycle that would keep both alive for ever).
+    let language: String
+    let title: String
+    let discreetTitle: String
     let shape: PlanShape
     /// The parts of the body in order.
     let parts: [Part]
@@ -34,15 +38,19 @@ final class PreparedTemplate: Sendable {
 
     /// Prepares `template` for plans of `prototype`'s shape; its values are never read.
     init(template: Template, prototype: Plan) {
-        self.template = template
+        language = template.language
+        title = template.title
+        discreetTitle = template.discreetTitle
         self.shape = prototype.shape
         var evaluator = TemplateEvaluator(plan: prototype)
         parts = Self.parts(template.body, depth: 0, domain: nil, plan: prototype, evaluator: &evaluator)
     }
 
-    private init(template: Template, shape: PlanShape, parts: [Part]) {
-        self.template = template
-        self.shape = shape
+    private init(copying prepared: PreparedTemplate, parts: [Part]) {
+        language = prepared.language
+        title = prepared.title
+        discreetTitle = prepared.discreetTitle
+        shape = prepared.shape
         self.parts = parts
     }
 
@@ -57,7 +65,7 @@ final class PreparedTemplate: Sendable {
                 }
             }
         }
-        return PreparedTemplate(template: template, shape: shape, parts: record(parts))
+        return PreparedTemplate(copying: self, parts: record(parts))
     }
 
     private static func parts(
@@ -157,7 +165,7 @@ final class PreparedTemplate: Sendable {
             var buffer = HTMLBuffer(capacity: 16_384)
             let renderer = HTMLRenderer()
             renderer.writeHead(
-                language: template.language, title: title(of: body), pageFooter: plan.words["page-footer"],
+                language: language, title: title(of: body), pageFooter: plan.words["page-footer"],
                 to: &buffer)
             renderer.write(body, to: &buffer)
             buffer += HTMLRenderer.pageEnd
@@ -168,10 +176,10 @@ final class PreparedTemplate: Sendable {
     /// The `<title>`: the template's (`HTMLRenderer.title(of:)`), which looks at the first
     /// heading only when the template gives none.
     private func title(of body: [PreparedBlock]) -> String {
-        let title = shape.isDiscreet ? template.discreetTitle : template.title
+        let title = shape.isDiscreet ? discreetTitle : self.title
         let isBlank = TextLayout.collapsingWhitespace(title.sanitized).isEmpty
         return HTMLRenderer.title(
-            of: DocumentTree(title: title, language: template.language, body: isBlank ? body.nodes : []))
+            of: DocumentTree(title: title, language: language, body: isBlank ? body.nodes : []))
     }
 }
 
