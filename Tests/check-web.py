@@ -494,6 +494,25 @@ def english_plan(run, folder, cli):
     check(data.get("goals") == GOALS_CHANGED, "the answers file's goals: " + repr(data.get("goals")))
     check(data.get("supports", [{}])[0].get("phone") == SUPPORT["phone"], "the answers file's support phone")
 
+    # The wallet card through the browser: discreet whatever the copy shown, and the card
+    # 'safetyplan handout card --data answers.json' makes, byte for byte.
+    run.click('a[href="/download/wallet-card.pdf"]')
+    card = wait_for_file(folder, "wallet-card.pdf")
+    check(run.path == "/preview?copy=youth", "the card's download left the preview: " + driver.current_url)
+    with open(card, "rb") as file:
+        check(file.read(5) == b"%PDF-", "the wallet card download is not a PDF")
+    card_text = subprocess.run(["pdftotext", card, "-"], capture_output=True, text=True, timeout=60).stdout
+    card_flat = " ".join(card_text.split())
+    check("My numbers" in card_flat, "the wallet card has no neutral title: " + card_flat[:200])
+    for text in [NAME, SUPPORT["name"], PLACE["name"], CODE_WORD, "Trafficking", "Hotline"]:
+        check(text not in card_flat, f"the discreet wallet card holds {text!r}")
+    status, headers, app_card = run.server.request("GET", "/download/wallet-card.html", cookie=run.cookie())
+    check(status == 200, f"GET /download/wallet-card.html gave {status}")
+    made = subprocess.run([cli, "handout", "card", "--data", answers, "--format", "html"], capture_output=True,
+                          timeout=60)
+    check(made.returncode == 0 and made.stdout == app_card,
+          "the app's wallet card and 'handout card --data answers.json' differ")
+
     # The answers file through the command line gives the app's own downloads, byte for byte.
     same = {}
     # Each twice: the second time the server renders from its recorded parts (Template.Cache).

@@ -143,7 +143,7 @@ import Testing
         #expect(try workspace.template(named: "plan").discreetRefusal == nil)
         #expect(
             try workspace.template(named: "provider-handout").discreetRefusal
-                == "provider-handout is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms and the youth handout)"
+                == "provider-handout is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms, the youth handout and the wallet card)"
         )
         let form = try workspace.form(named: "maintenance-support")
         #expect(form.stageWarning(for: PlanData(), name: "maintenance-support") == nil)

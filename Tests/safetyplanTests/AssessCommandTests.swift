@@ -33,7 +33,7 @@ import Testing
         #expect(discreet.status == 64)
         #expect(
             discreet.standardError
-                == "error: assessment is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms and the youth handout)\n"
+                == "error: assessment is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms, the youth handout and the wallet card)\n"
         )
         #expect(discreet.standardOutput == "")
         let same = try ToolRunner.run([

@@ -47,7 +47,7 @@ import Testing
         #expect(result.status == 64)
         #expect(
             result.standardError
-                == "error: provider-handout is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms and the youth handout)\n"
+                == "error: provider-handout is written for helpers and has no discreet version; --discreet is for what a youth keeps (plans, forms, the youth handout and the wallet card)\n"
         )
         #expect(result.standardOutput == "")
     }

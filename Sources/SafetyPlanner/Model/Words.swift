@@ -87,6 +87,7 @@ public struct Words: Equatable, Sendable {
         "web-download-pdf",
         "web-download-html",
         "web-download-text",
+        "web-download-card",
         "web-download-answers",
         "web-answers-note",
         "web-start-over",

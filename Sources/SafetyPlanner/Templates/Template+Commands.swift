@@ -8,7 +8,7 @@ extension Template {
     public var discreetRefusal: String? {
         guard audience == .provider else { return nil }
         return "\(name) is written for helpers and has no discreet version; "
-            + "--discreet is for what a youth keeps (plans, forms and the youth handout)"
+            + "--discreet is for what a youth keeps (plans, forms, the youth handout and the wallet card)"
     }
 
     /// The warning `fill` prints when this form is made for another stage than `data`

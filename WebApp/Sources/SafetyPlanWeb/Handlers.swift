@@ -271,6 +271,20 @@ struct Handlers: Sendable {
             template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: documentCopy)
     }
 
+    /// The session's wallet card in `format`, made from its answers as `safetyplan handout
+    /// card --data` makes it: discreet, the lines the youth's age fits, no code word. A
+    /// document with no answers (a handout) has no card.
+    func renderCard(_ session: Session, format: OutputFormat) throws -> String? {
+        guard let choice = session.choice, let interview = session.interview else { return nil }
+        let workspace = workspace(choice.language)
+        let document = try server.template(named: choice.document.rawValue, language: choice.language, in: workspace)
+        let card = try server.template(named: "wallet-card", language: choice.language, in: workspace)
+        let data = try PlanData.parse(interview.planData.jsonBytes(), file: "answers.json", maximumBytes: Int.max)
+        let stage = data.stage ?? document.stage ?? interview.stage
+        try workspace.checkCard(CardOptions(), stage: stage, data: data, isDiscreet: true)
+        return workspace.render(template: card, stage: stage, data: data, format: format, isDiscreet: true)
+    }
+
     /// `GET /preview?copy=youth|discreet|advocate`: the copy inside the app's page.
     func preview(_ request: Request, context: BasicRequestContext) async throws -> Response {
         guard let session = state(request), let choice = session.choice else { return closed(english.catalog.words) }
@@ -282,7 +296,8 @@ struct Handlers: Sendable {
             Pages.page(
                 Pages.preview(
                     document: body, copy: copy, copies: copies(choice, words: words),
-                    hasAnswers: session.interview != nil, hasReview: session.interview != nil, words: words),
+                    hasAnswers: session.interview != nil, hasReview: session.interview != nil,
+                    hasCard: session.interview != nil, words: words),
                 words: words, stylesheets: ["/document.css?copy=\(copy)"]))
     }
 
@@ -317,21 +332,37 @@ struct Handlers: Sendable {
             return Self.download(
                 Array(try render(session, copy: copy, format: .html).utf8), name: file, type: "text/html; charset=utf-8"
             )
+        case "wallet-card.html", "wallet-card.pdf":
+            let card: String?
+            do {
+                card = try renderCard(session, format: file.hasSuffix(".pdf") ? .pdf : .html)
+            } catch let problem as CardProblem {
+                return Self.plain(.unprocessableContent, problem.message)
+            }
+            guard let card else { return Self.plain(.notFound, "There is no such file.") }
+            guard file.hasSuffix(".pdf") else {
+                return Self.download(Array(card.utf8), name: file, type: "text/html; charset=utf-8")
+            }
+            return await pdfDownload(card, name: file)
         case "my-plan.pdf":
-            let html = try render(session, copy: copy, format: .pdf)
-            let limit = server.configuration.pdfTimeLimit
-            let pdf: Result<[UInt8], IOError> = await withCheckedContinuation { continuation in
-                Thread.detachNewThread {
-                    continuation.resume(
-                        returning: Result { () throws(IOError) in try PDFEngine.pdf(html: html, timeLimit: limit) })
-                }
-            }
-            switch pdf {
-            case .success(let bytes): return Self.download(bytes, name: file, type: "application/pdf")
-            case .failure(let error): return Self.plain(.serviceUnavailable, error.description)
-            }
+            return await pdfDownload(try render(session, copy: copy, format: .pdf), name: file)
         default:
             return Self.plain(.notFound, "There is no such file.")
+        }
+    }
+
+    /// `html` printed to PDF by the PDF engine, off the server's threads, as a download.
+    private func pdfDownload(_ html: String, name file: String) async -> Response {
+        let limit = server.configuration.pdfTimeLimit
+        let pdf: Result<[UInt8], IOError> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(
+                    returning: Result { () throws(IOError) in try PDFEngine.pdf(html: html, timeLimit: limit) })
+            }
+        }
+        switch pdf {
+        case .success(let bytes): return Self.download(bytes, name: file, type: "application/pdf")
+        case .failure(let error): return Self.plain(.serviceUnavailable, error.description)
         }
     }
 

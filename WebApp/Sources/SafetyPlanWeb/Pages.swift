@@ -265,7 +265,8 @@ enum Pages {
 
     /// A copy as the document shows it, with the copies to switch to and the downloads.
     static func preview(
-        document: String, copy: String, copies: [(String, String)], hasAnswers: Bool, hasReview: Bool, words: Words
+        document: String, copy: String, copies: [(String, String)], hasAnswers: Bool, hasReview: Bool,
+        hasCard: Bool = false, words: Words
     ) -> String {
         var html = "<div class=\"chrome\">\n<h1>\(escaped(words["web-preview-heading"]))</h1>\n"
         if copies.count > 1 {
@@ -282,6 +283,11 @@ enum Pages {
             ("my-plan.txt", words["web-download-text"]),
         ] {
             html += "<li><a href=\"/download/\(file)?copy=\(copy)\" download>\(escaped(name))</a></li>\n"
+        }
+        if hasCard {
+            // The wallet card is discreet whichever copy is shown (`safetyplan handout card`).
+            html +=
+                "<li><a href=\"/download/wallet-card.pdf\" download>\(escaped(words["web-download-card"]))</a></li>\n"
         }
         if hasAnswers {
             html +=

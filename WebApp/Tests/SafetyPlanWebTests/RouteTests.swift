@@ -374,6 +374,16 @@ import Testing
             #expect(text == fromFile)
             #expect(text.contains("For: Maya"))
             #expect(text.contains("1. Go back to school\n2. Find a safe place to live\n"))
+            // The wallet card, discreet as `handout card --data` on the answers file makes it.
+            #expect(preview.contains("<a href=\"/download/wallet-card.pdf\" download>Wallet card to cut out (PDF)</a>"))
+            let card = Self.text(
+                try await client.execute(uri: "/download/wallet-card.html", method: .get, headers: cookie))
+            let cardFromFile = workspace.render(
+                template: try workspace.template(named: "wallet-card"), stage: data.stage!, data: data, format: .html,
+                isDiscreet: true)
+            #expect(card == cardFromFile)
+            #expect(card.contains("My numbers"))
+            #expect(!card.contains("Maya") && !card.contains("Grandma"))
         }
     }
 
