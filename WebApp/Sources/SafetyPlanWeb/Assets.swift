@@ -81,9 +81,6 @@ enum Assets {
         .copies { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0; list-style: none; }
         .copies [aria-current="page"] { font-weight: bold; color: #111; }
         .document { border: 1px solid #b1b4b6; padding: 1rem; margin: 1rem 0; }
-        /* The preview's document stylesheet is not scoped: its rules for h2 and .note stay out of the app's own. */
-        .chrome h2 { border-bottom: 0; padding-bottom: 0; }
-        .chrome .note { border: 0; border-left: 4px solid #505a5f; padding: 0.25rem 0.75rem; }
         .document main { max-width: none; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
           clip: rect(0 0 0 0); white-space: nowrap; border: 0; }

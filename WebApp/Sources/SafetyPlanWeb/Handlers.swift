@@ -307,11 +307,53 @@ struct Handlers: Sendable {
             return Self.plain(.forbidden, "This page has closed.")
         }
         let html = try render(session, copy: copy(request, choice), format: .html)
-        var style = Self.between(html, "<style>\n", "</style>") ?? ""
-        // The document's page frame is the app's: its body and main rules stay out.
-        style = style.replacingOccurrences(of: "body {", with: ".document {")
-        style = style.replacingOccurrences(of: "main {", with: ".document {")
-        return Self.asset(style, type: "text/css; charset=utf-8")
+        let style = Self.between(html, "<style>\n", "</style>") ?? ""
+        return Self.asset(Self.scoped(style), type: "text/css; charset=utf-8")
+    }
+
+    /// The document's stylesheet with every style rule scoped to the preview's
+    /// `<article class="document">`, so none reaches the app's own page: `html`, `body`
+    /// and `main` become `.document` (the document's page frame is the article), and every
+    /// other selector gets `.document ` before it. At-rules stay as they are (`@page` is
+    /// the page's when the preview is printed); the rules inside `@media` are scoped too.
+    static func scoped(_ css: String) -> String {
+        enum Block { case media, rule, other }
+        var output = ""
+        var pending = ""
+        var blocks: [Block] = []
+        for character in css {
+            switch character {
+            case "{":
+                let prelude = pending.trimmingCharacters(in: .whitespacesAndNewlines)
+                if prelude.hasPrefix("@") {
+                    output += pending
+                    blocks.append(prelude.hasPrefix("@media") ? .media : .other)
+                } else if blocks.allSatisfy({ $0 == .media }) {
+                    let leading = pending.prefix { $0.isWhitespace }
+                    let selectors = prelude.split(separator: ",").map { selector in
+                        let selector = selector.trimmingCharacters(in: .whitespaces)
+                        return ["html", "body", "main"].contains(selector) ? ".document" : ".document " + selector
+                    }
+                    output += leading + selectors.joined(separator: ", ") + " "
+                    blocks.append(.rule)
+                } else {
+                    output += pending
+                    blocks.append(.other)
+                }
+                output += "{"
+                pending = ""
+            case "}":
+                output += pending + "}"
+                pending = ""
+                if !blocks.isEmpty { blocks.removeLast() }
+            case ";" where blocks.last != .rule:
+                output += pending + ";"
+                pending = ""
+            default:
+                pending.append(character)
+            }
+        }
+        return output + pending
     }
 
     /// `GET /download/my-plan.pdf|html|txt?copy=…` and `/download/answers.json`.

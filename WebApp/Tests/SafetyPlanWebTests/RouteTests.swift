@@ -480,3 +480,44 @@ extension HTTPFields {
         return fields
     }
 }
+
+/// The preview's `/document.css` reaches only the document: every style rule of the
+/// document's own stylesheet, on screen and in print, is scoped to `.document`.
+@Test func thePreviewsDocumentStylesheetIsScopedToTheDocument() throws {
+    let workspace = try Workspace.load()
+    let html = workspace.render(
+        template: try workspace.template(named: "plan"), stage: .preparation, data: PlanData(), format: .html,
+        copy: .advocate)
+    let style = try #require(Handlers.between(html, "<style>\n", "</style>"))
+    let scoped = Handlers.scoped(style)
+    // The same declarations, in the same order: only the selectors changed.
+    func declarations(_ css: String) -> [Substring] {
+        // What follows a "{" up to its "}"; a block that opens another first (`@page`,
+        // `@media`) holds no declaration of its own before it.
+        css.split(separator: "{").dropFirst().filter { $0.contains("}") }.map { $0.prefix { $0 != "}" } }
+    }
+    #expect(declarations(scoped) == declarations(style))
+    var selectorsSeen = 0
+    var inPage = false
+    for line in scoped.split(separator: "\n") {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("@page") { inPage = true }
+        if inPage {
+            if trimmed == "}" { inPage = false }
+            continue
+        }
+        guard !trimmed.hasPrefix("@"), trimmed != "}" else { continue }
+        // Each rule on the line: its selectors, before its "{".
+        for rule in trimmed.split(separator: "}") where rule.contains("{") {
+            for selector in rule.prefix(while: { $0 != "{" }).split(separator: ",") {
+                let selector = selector.trimmingCharacters(in: .whitespaces)
+                #expect(selector == ".document" || selector.hasPrefix(".document "), "\(selector)")
+                selectorsSeen += 1
+            }
+        }
+    }
+    #expect(selectorsSeen > 50)
+    #expect(scoped.contains(".document h2 { font-size: 1.3em;"))
+    #expect(scoped.contains("@media print {\n  .document { padding: 0;"))
+    #expect(scoped.contains("@bottom-center { content: \"Page \" counter(page)"))
+}
