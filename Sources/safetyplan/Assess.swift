@@ -47,26 +47,14 @@ struct Assess: ParsableCommand {
     func run() throws {
         try Run.guarded {
             let bytes = try data.map { path in try Input.read(path, maximumBytes: options.maxInputSize) }
-            // Read once for the language (client.language), then again with the catalog's
-            // sign ids. A file with problems is read with the sign ids of --language (or
-            // English), so that every problem is told at once.
-            var first: PlanData?
-            var problems: DataErrors?
-            do {
-                first = try bytes.map { bytes in
-                    try PlanData.parse(bytes, file: data!, maximumBytes: options.maxInputSize)
-                }
-            } catch let error as DataErrors {
-                problems = error
+            // The sign ids are the catalog's, known once the language is: read once for the
+            // language (client.language; --language or English when the file has problems),
+            // then again with the catalog's ids, which tells every problem at once, with the
+            // place of any unknown id.
+            let first = try? bytes.map { bytes in
+                try PlanData.parse(bytes, file: data!, maximumBytes: options.maxInputSize)
             }
             let workspace = try options.workspace(copy: .advocate, data: first ?? PlanData())
-            if let problems {
-                _ = try PlanData.parse(
-                    bytes!, file: data!, maximumBytes: options.maxInputSize, signIDs: workspace.catalog.signIDs)
-                throw problems
-            }
-            // The sign ids are the catalog's, known once the language is: read again to
-            // check them, with the place of any unknown one.
             var planData =
                 try bytes.map { bytes in
                     try PlanData.parse(

@@ -265,10 +265,16 @@ struct Handlers: Sendable {
                 template: template, stage: choice.stage ?? .preparation, data: PlanData(), format: format,
                 isDiscreet: isDiscreet && template.discreetRefusal == nil)
         }
-        let data = try PlanData.parse(interview.planData.jsonBytes(), file: "answers.json", maximumBytes: Int.max)
+        let data = try Self.answers(interview)
         let stage = data.stage ?? template.stage ?? interview.stage
         return workspace.render(
             template: template, stage: stage, data: data, format: format, isDiscreet: isDiscreet, copy: documentCopy)
+    }
+
+    /// The interview's answers read back as an answers file, so a document made from them
+    /// is the one `--data` on the downloaded answers file makes.
+    static func answers(_ interview: Interview) throws -> PlanData {
+        try PlanData.parse(interview.planData.jsonBytes(), file: "answers.json", maximumBytes: Int.max)
     }
 
     /// The session's wallet card in `format`, made from its answers as `safetyplan handout
@@ -279,7 +285,7 @@ struct Handlers: Sendable {
         let workspace = workspace(choice.language)
         let document = try server.template(named: choice.document.rawValue, language: choice.language, in: workspace)
         let card = try server.template(named: "wallet-card", language: choice.language, in: workspace)
-        let data = try PlanData.parse(interview.planData.jsonBytes(), file: "answers.json", maximumBytes: Int.max)
+        let data = try Self.answers(interview)
         let stage = data.stage ?? document.stage ?? interview.stage
         try workspace.checkCard(CardOptions(), stage: stage, data: data, isDiscreet: true)
         return workspace.render(template: card, stage: stage, data: data, format: format, isDiscreet: true)
